@@ -1,0 +1,166 @@
+// Package articles reads news articles and analyses them: structure, quoted
+// passages with their speakers, and named parties. It has no terminal code
+// and is safe to call from many goroutines.
+package articles
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"byline/articles/doc"
+	"byline/articles/party"
+	"byline/articles/quote"
+)
+
+// Article is one analysed article. Everything but the metadata is a span
+// into Text.
+type Article struct {
+	Path    string    // the path it was read from; "-" for stdin
+	ModTime time.Time // the file's modification time; zero for stdin
+	Size    int64     // size of the file in bytes
+	doc.Document
+	Quotes  []quote.Quote // in text order
+	Parties []Party       // by salience: quoted first, then by mentions, then by first appearance
+	Words   int           // words in the analysed blocks
+}
+
+// Party is a named party with the number of quotes attributed to it.
+type Party struct {
+	party.Party
+	Quoted int // direct quotes whose speaker is this party
+}
+
+// Analyze builds an Article from a read Document: finds parties, then quotes
+// and their speakers, then orders the parties by salience.
+func Analyze(path string, d *doc.Document) *Article {
+	a := &Article{Path: path, Document: *d}
+	ps := party.Extract(d.Text, d.Blocks)
+	qp := make([]quote.Party, len(ps))
+	for i, p := range ps {
+		qp[i] = quote.Party{Name: p.Name, Kind: string(p.Kind), Mentions: p.Mentions}
+	}
+	a.Quotes = quote.Find(d.Text, d.Blocks, qp)
+	quoted := map[string]int{}
+	for _, q := range a.Quotes {
+		if q.Kind == quote.Direct && q.Speaker != "" {
+			quoted[q.Speaker]++
+		}
+	}
+	a.Parties = make([]Party, len(ps))
+	for i, p := range ps {
+		a.Parties[i] = Party{Party: p, Quoted: quoted[p.Name]}
+	}
+	first := func(p Party) int {
+		if len(p.Mentions) == 0 {
+			return 1 << 62
+		}
+		return p.Mentions[0].Start
+	}
+	sort.SliceStable(a.Parties, func(i, j int) bool {
+		pi, pj := a.Parties[i], a.Parties[j]
+		if pi.CreditOnly != pj.CreditOnly {
+			return !pi.CreditOnly
+		}
+		if (pi.Quoted > 0) != (pj.Quoted > 0) {
+			return pi.Quoted > 0
+		}
+		if len(pi.Mentions) != len(pj.Mentions) {
+			return len(pi.Mentions) > len(pj.Mentions)
+		}
+		return first(pi) < first(pj)
+	})
+	for _, b := range d.Blocks {
+		if b.Kind.Analysed() {
+			a.Words += countWords(d.Text[b.Start:b.End])
+		}
+	}
+	return a
+}
+
+// Parse reads data as an article of the given format ("" to sniff) and
+// analyses it.
+func Parse(path string, format doc.Format, data []byte) (*Article, error) {
+	d, err := doc.Read(format, data)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	a := Analyze(path, d)
+	a.Size = int64(len(data))
+	return a, nil
+}
+
+// Load reads and analyses the file at path. The format comes from the file's
+// extension, sniffed from the content when it has none that byline knows.
+func Load(path string) (*Article, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: not a regular file", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	a, err := Parse(path, doc.FormatOf(path), data)
+	if err != nil {
+		return nil, err
+	}
+	a.ModTime = fi.ModTime()
+	return a, nil
+}
+
+// TopParties returns the names of up to n parties of the story, by salience,
+// leaving out those named only in credits.
+func (a *Article) TopParties(n int) []string {
+	var names []string
+	for _, p := range a.Parties {
+		if len(names) == n {
+			break
+		}
+		if !p.CreditOnly {
+			names = append(names, p.Name)
+		}
+	}
+	return names
+}
+
+// DirectQuotes returns the indexes into Quotes of the direct quotes, the
+// targets of the quote jumps.
+func (a *Article) DirectQuotes() []int {
+	var idx []int
+	for i, q := range a.Quotes {
+		if q.Kind == quote.Direct {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// Title returns the article's title, or the file name when it has none.
+func (a *Article) Title() string {
+	if t := strings.TrimSpace(a.Meta.Title); t != "" {
+		return t
+	}
+	return a.Path
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if unicode.IsSpace(r) {
+			in = false
+		}
+	}
+	return n
+}
