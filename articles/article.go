@@ -4,7 +4,9 @@
 package articles
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -93,17 +95,42 @@ func Parse(path string, format doc.Format, data []byte) (*Article, error) {
 	return a, nil
 }
 
-// Load reads and analyses the file at path. The format comes from the file's
-// extension, sniffed from the content when it has none that byline knows.
-func Load(path string) (*Article, error) {
+// DefaultMaxSize is the largest article Load reads: 64 MiB. Nobody reads a
+// longer article; a bigger file is almost certainly not one.
+const DefaultMaxSize = 64 << 20
+
+// ErrTooLarge is returned for a file or stream over the size limit.
+var ErrTooLarge = errors.New("articles: over the size limit")
+
+// ErrNotFile is returned for a path that is not a regular file (a device,
+// a FIFO, a socket).
+var ErrNotFile = errors.New("articles: not a regular file")
+
+// Load reads and analyses the file at path with the DefaultMaxSize limit.
+func Load(path string) (*Article, error) { return LoadLimit(path, DefaultMaxSize) }
+
+// LoadLimit reads and analyses the file at path, refusing files over max
+// bytes (ErrTooLarge) and anything that is not a regular file (ErrNotFile).
+// The format comes from the file's extension, sniffed from the content when
+// it has none that byline knows. A file that grows while it is read is read
+// up to max bytes. Errors name the path.
+func LoadLimit(path string, max int64) (*Article, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", path)
+		return nil, fmt.Errorf("read %s: %w", path, ErrNotFile)
 	}
-	data, err := os.ReadFile(path)
+	if fi.Size() > max {
+		return nil, fmt.Errorf("read %s: %s, %w of %s (see --max-size)", path, humanSize(fi.Size()), ErrTooLarge, humanSize(max))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := ReadLimit(f, max)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -113,6 +140,31 @@ func Load(path string) (*Article, error) {
 	}
 	a.ModTime = fi.ModTime()
 	return a, nil
+}
+
+// ReadLimit reads r to the end, or returns ErrTooLarge once more than max
+// bytes have come.
+func ReadLimit(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than %s: %w (see --max-size)", humanSize(max), ErrTooLarge)
+	}
+	return data, nil
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // TopParties returns the names of up to n parties of the story, by salience,
