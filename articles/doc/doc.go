@@ -52,9 +52,10 @@ const (
 	Boilerplate             // trailing site furniture: "Video of the day", "Read more:", …
 	FrontMatter             // Markdown YAML front matter
 	Code                    // a code block, shown as is
+	Date                    // a line giving the publication date ("Published 3 March 2024, 10:15")
 )
 
-var kindNames = [...]string{"body", "headline", "heading", "blockquote", "listitem", "caption", "credit", "dateline", "byline", "boilerplate", "frontmatter", "code"}
+var kindNames = [...]string{"body", "headline", "heading", "blockquote", "listitem", "caption", "credit", "dateline", "byline", "boilerplate", "frontmatter", "code", "date"}
 
 // String returns the kind's lower-case name.
 func (k Kind) String() string {

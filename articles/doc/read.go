@@ -1,12 +1,16 @@
 package doc
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
-// ErrBinary is returned by Read for content that is not text.
+// ErrBinary is returned by Read for content that is not text: a NUL byte
+// in the first 64 KB, the opening of a common binary format (PNG, PDF,
+// ZIP, …) or mostly control bytes.
 var ErrBinary = errors.New("doc: binary file")
 
 // FormatOf returns the format for a file name by its extension, and "" when
@@ -17,37 +21,76 @@ func FormatOf(name string) Format {
 		return Text
 	case ".md", ".markdown":
 		return Markdown
-	case ".html", ".htm":
+	case ".html", ".htm", ".xhtml":
 		return HTML
 	}
 	return ""
 }
 
 // Read decodes data and finds its structure. format may be "" to sniff it
-// from the content (stdin). It returns ErrBinary for binary content.
-// FIRST VERSION: UTF-8 plain text only; to be replaced by the format work.
+// from the content (stdin): HTML by its tags, Markdown by YAML front matter
+// or a "#" heading on its first line, plain text otherwise. It returns
+// ErrBinary for binary content. Read never panics on any input.
+//
+// Decoding: UTF-8 with or without BOM, UTF-16 with a BOM or detected by its
+// zero bytes, and when the bytes are not UTF-8, the encoding an HTML page
+// declares in <meta charset> or the best of Windows-1252, ISO-8859-2,
+// Windows-1251, KOI8-R and ISO-8859-5 by how natural the decoded letters
+// look. Invalid bytes become U+FFFD, line ends become LF, and invisible
+// format characters are removed (see Invisible); other controls are kept.
 func Read(format Format, data []byte) (*Document, error) {
-	if format == "" {
-		format = Text
+	if format == "" && looksHTML(data) {
+		format = HTML
 	}
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	d := &Document{Format: format, Text: text, Encoding: "utf-8"}
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		blank := i == len(text) || (text[i] == '\n' && (i+1 == len(text) || text[i+1] == '\n'))
-		if i < len(text) && text[i] != '\n' && start < 0 {
-			start = i
-		}
-		if blank && start >= 0 {
-			end := i
-			kind := Body
-			if len(d.Blocks) == 0 {
-				kind = Headline
-				d.Meta.Title = text[start:end]
-			}
-			d.Blocks = append(d.Blocks, Block{Span: Span{start, end}, Kind: kind})
-			start = -1
-		}
+	text, enc, err := decode(data, format == HTML || format == "")
+	if err != nil {
+		return nil, err
+	}
+	if format == "" {
+		format = sniff(text)
+	}
+	d := &Document{Format: format, Encoding: enc}
+	switch format {
+	case HTML:
+		readHTML(d, text)
+	case Markdown:
+		readMarkdown(d, text)
+	default:
+		d.Format = Text
+		d.Text = text
+		d.Blocks, d.Meta = structureText(text)
 	}
 	return d, nil
+}
+
+var htmlStartRe = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<!--)`)
+
+// looksHTML reports whether data starts like an HTML page, after a BOM
+// and white space.
+func looksHTML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	data = bytes.TrimLeft(data, " \t\r\n\f")
+	if len(data) > 512 {
+		data = data[:512]
+	}
+	return htmlStartRe.Match(data)
+}
+
+var mdStartRe = regexp.MustCompile(`^(---[ \t]*\n|#{1,6}[ \t]+\S)`)
+
+// sniff returns the format of decoded text: HTML, Markdown or Text.
+func sniff(text string) Format {
+	t := strings.TrimLeft(text, " \t\n\f")
+	if htmlStartRe.MatchString(t) {
+		return HTML
+	}
+	if mdStartRe.MatchString(t) {
+		if strings.HasPrefix(t, "---") {
+			if _, end := frontMatter(text); end < 0 {
+				return Text
+			}
+		}
+		return Markdown
+	}
+	return Text
 }
