@@ -1,0 +1,627 @@
+// Package model is byline's interactive reader: the Bubble Tea model with
+// the list of loaded articles and the article screen.
+package model
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"byline/articles"
+	"byline/ui"
+)
+
+// Options configure the reader.
+type Options struct {
+	Paths   []string          // files and folders to walk for the list; may be empty
+	Stdin   *articles.Article // an article already read from standard input, or nil
+	Open    *articles.Article // a single file: the reader opens straight into it and q quits; nil for the list
+	Style   string            // glamour style name; "" or "auto" picks dark or light by Dark
+	Dark    bool              // the terminal's background is dark
+	Profile termenv.Profile   // colour profile for the body and the chrome
+	Now     func() time.Time  // the clock for dates on screen; time.Now when nil
+	Width   int               // fixed wrap width for the body (--width); 0 follows the window
+	MaxSize int64             // largest file read, in bytes (articles.LoadLimit); 0 for articles.DefaultMaxSize
+}
+
+// Model is the root Bubble Tea model: it holds the loaded articles, the list
+// and article screens, the focus, the window size and the loading progress.
+type Model struct {
+	styles ui.Styles
+	keys   ui.KeyMap // all bindings; keyMap() narrows them to the context
+	now    func() time.Time
+	load   func(string) (*articles.Article, error) // articles.Load; tests swap it
+	copy   func(string) error                      // writes the clipboard sequence
+	edit   func(path string) *exec.Cmd             // the editor command for e
+
+	paths  []string
+	direct bool // opened straight into an article: q quits, no list
+
+	screen ui.Screen
+	lib    *library
+	list   listModel
+	art    articleModel
+	cache  *renderCache
+
+	help     help.Model
+	spin     spinner.Model
+	spinning bool // a spinner tick is in flight
+
+	loader   *loader
+	loading  bool // the folder scan is running
+	found    int  // files discovered
+	loaded   int  // files read (including failures)
+	skipped  []error
+	notice   string
+	noticeID int
+	err      error
+
+	resizeSeq     int // the latest size; a render waits until no newer size came for resizeDelay
+	width, height int
+}
+
+// resizeDelay is how long the body waits after the last resize before it
+// re-renders: a storm of resizes renders once, for the final size.
+const resizeDelay = 60 * time.Millisecond
+
+// noticeTime is how long a notice stays in the status bar.
+const noticeTime = 4 * time.Second
+
+// New returns the reader for opts.
+func New(opts Options) Model {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	style := opts.Style
+	if style == "" || style == "auto" {
+		style = "light"
+		if opts.Dark {
+			style = "dark"
+		}
+	}
+	styles := ui.DefaultStyles(opts.Dark)
+	lib := newLibrary()
+	where := strings.Join(opts.Paths, ", ")
+	if where == "" {
+		where = "stdin"
+	}
+	m := Model{
+		styles: styles,
+		keys:   ui.DefaultKeyMap(),
+		now:    now,
+		load:   loaderFor(opts.MaxSize),
+		copy:   copyOSC52(os.Stdout),
+		edit:   editorCmd,
+		paths:  opts.Paths,
+		lib:    lib,
+		list:   newList(styles, now, lib, where),
+		art:    newArticle(styles, now, style, opts.Profile, opts.Width),
+		cache:  newRenderCache(24),
+		help:   help.New(),
+		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+	}
+	if opts.Stdin != nil {
+		lib.add([]*articles.Article{opts.Stdin})
+		m.list.refilter()
+	}
+	switch {
+	case opts.Open != nil:
+		m.direct = true
+		m.screen = ui.ArticleScreen
+		m.art.open(opts.Open, nil)
+	case opts.Stdin != nil && len(opts.Paths) == 0:
+		m.direct = true
+		m.screen = ui.ArticleScreen
+		m.art.open(opts.Stdin, lib.items[0])
+	}
+	m.loading = len(opts.Paths) > 0 && !m.direct
+	return m
+}
+
+// loaderFor returns the function that reads one file for the list.
+func loaderFor(maxSize int64) func(string) (*articles.Article, error) {
+	if maxSize <= 0 {
+		return articles.Load
+	}
+	return func(path string) (*articles.Article, error) { return articles.LoadLimit(path, maxSize) }
+}
+
+// ExitError returns the error to print after the reader exits, nil when
+// there is none. The reader shows errors as it runs and never fails as a
+// whole, so this is always nil for now.
+func (m Model) ExitError() error { return nil }
+
+// Init starts reading the paths in the background.
+func (m Model) Init() tea.Cmd {
+	if !m.loading {
+		return nil
+	}
+	paths, load := m.paths, m.load
+	return tea.Batch(func() tea.Msg {
+		l, next := startLoad(paths, load)
+		return loadStartedMsg{l: l, next: next}
+	}, m.spin.Tick)
+}
+
+// messages of the root
+type (
+	loadStartedMsg struct {
+		l    *loader
+		next tea.Cmd
+	}
+	errMsg      struct{ err error }
+	resizeMsg   struct{ seq int }
+	clearNotice struct{ id int }
+	editedMsg   struct {
+		path string
+		err  error
+	}
+	reloadedMsg struct {
+		path string
+		art  *articles.Article
+		err  error
+	}
+	copiedMsg struct{ err error }
+)
+
+// Update handles a message: ctrl+c, then sizes, then the reader's own
+// messages, then the focused screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.ForceQuit) {
+		return m, tea.Quit
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg.Width, msg.Height)
+	case loadStartedMsg:
+		m.loader = msg.l
+		m.spinning = true
+		return m, msg.next
+	case batchMsg:
+		return m.gotBatch(msg)
+	case spinner.TickMsg:
+		if !m.busy() {
+			m.spinning = false
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case bodyMsg:
+		if msg.err == nil && msg.body != nil {
+			m.cache.put(msg.key, msg.body)
+		}
+		m.art.gotBody(msg)
+		m.layout()
+		return m, nil
+	case renderSlowMsg:
+		if m.art.pending == msg.key {
+			m.art.slow = true
+			return m, m.startSpinner()
+		}
+		return m, nil
+	case resizeMsg:
+		if msg.seq != m.resizeSeq {
+			return m, nil
+		}
+		return m, m.art.render(m.cache)
+	case errMsg:
+		m.err = msg.err
+		return m, nil
+	case noticeMsg:
+		return m, m.setNotice(msg.text)
+	case clearNotice:
+		if msg.id == m.noticeID {
+			m.notice = ""
+		}
+		return m, nil
+	case openMsg:
+		return m.openItem(msg.it)
+	case backMsg:
+		m.screen = ui.ListScreen
+		m.layout()
+		return m, nil
+	case siblingMsg:
+		return m.sibling(msg.delta)
+	case partyListMsg:
+		m.list.setQuery(query{party: msg.name})
+		m.screen = ui.ListScreen
+		m.layout()
+		return m, nil
+	case copiedMsg:
+		if msg.err != nil {
+			return m, m.setNotice("copy failed: " + msg.err.Error())
+		}
+		return m, m.setNotice("quote copied")
+	case editedMsg:
+		if msg.err != nil {
+			m.err = fmt.Errorf("edit %s: %w", msg.path, msg.err)
+		}
+		load, path := m.load, msg.path
+		return m, safely(func() tea.Msg {
+			a, err := load(path)
+			return reloadedMsg{path: path, art: a, err: err}
+		})
+	case reloadedMsg:
+		return m.reloaded(msg)
+	}
+	var cmd tea.Cmd
+	if m.screen == ui.ArticleScreen {
+		m, cmd = m.updateArticle(msg)
+	} else {
+		m, cmd = m.updateList(msg)
+	}
+	m.layout()
+	return m, cmd
+}
+
+func (m Model) updateList(msg tea.Msg) (Model, tea.Cmd) {
+	keys := m.keyMap()
+	if k, ok := msg.(tea.KeyMsg); ok && !m.list.typing {
+		switch {
+		case key.Matches(k, keys.Quit):
+			return m, tea.Quit
+		case key.Matches(k, keys.Suspend):
+			return m, tea.Suspend
+		case key.Matches(k, keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			return m, nil
+		}
+	}
+	m.list.keys = keys
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+func (m Model) updateArticle(msg tea.Msg) (Model, tea.Cmd) {
+	keys := m.keyMap()
+	if k, ok := msg.(tea.KeyMsg); ok && !m.art.typing {
+		switch {
+		case key.Matches(k, keys.Quit):
+			if m.direct {
+				return m, tea.Quit
+			}
+			m.screen = ui.ListScreen
+			return m, nil
+		case key.Matches(k, keys.Suspend):
+			return m, tea.Suspend
+		case key.Matches(k, keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			return m, nil
+		case key.Matches(k, keys.Copy):
+			return m, m.copyQuote()
+		case key.Matches(k, keys.Edit):
+			if m.art.art.Path == "" || m.art.art.Path == "-" {
+				return m, nil
+			}
+			path := m.art.art.Path
+			return m, tea.ExecProcess(m.edit(path), func(err error) tea.Msg { return editedMsg{path, err} })
+		}
+	}
+	m.art.keys = keys
+	var cmd tea.Cmd
+	m.art, cmd = m.art.Update(msg)
+	if m.art.needsRender() {
+		cmd = tea.Batch(cmd, m.art.render(m.cache))
+	}
+	return m, cmd
+}
+
+// keyMap returns the key map narrowed to what applies now.
+func (m Model) keyMap() ui.KeyMap {
+	c := ui.KeyContext{Screen: m.screen, Direct: m.direct}
+	if m.screen == ui.ListScreen {
+		c.Typing = m.list.typing
+		c.Filtered = !m.list.q.empty()
+	} else if a := m.art.art; a != nil {
+		c.Typing = m.art.typing
+		c.PaneFocused = m.art.paneFocus
+		c.PaneShown = m.art.paneShown
+		c.HasQuotes = len(m.art.quotes) > 0
+		c.PartyTarget = m.art.party >= 0
+		c.Searching = m.art.query != ""
+		c.HasFile = a.Path != "" && a.Path != "-"
+		c.Siblings = len(m.list.visible) > 1 && m.art.it != nil
+		c.QuoteChosen = m.art.currentQuote() >= 0
+	}
+	return m.keys.For(c)
+}
+
+// busy reports whether something is in progress that the spinner shows.
+func (m Model) busy() bool {
+	return m.loading || (m.screen == ui.ArticleScreen && m.art.slow)
+}
+
+func (m *Model) startSpinner() tea.Cmd {
+	if m.spinning {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
+}
+
+func (m *Model) setNotice(s string) tea.Cmd {
+	m.noticeID++
+	m.notice = s
+	id := m.noticeID
+	return tea.Tick(noticeTime, func(time.Time) tea.Msg { return clearNotice{id} })
+}
+
+// resize hands the new size down and schedules the body's re-render for
+// when the sizes stop coming.
+func (m Model) resize(w, h int) (Model, tea.Cmd) {
+	first := m.width == 0 && m.height == 0
+	m.width, m.height = w, h
+	m.help.Width = w
+	m.layout()
+	if !m.art.needsRender() {
+		return m, nil
+	}
+	if first || m.art.body == nil {
+		return m, m.art.render(m.cache)
+	}
+	m.resizeSeq++
+	seq := m.resizeSeq
+	return m, tea.Tick(resizeDelay, func(time.Time) tea.Msg { return resizeMsg{seq} })
+}
+
+// layout measures the chrome (status bar, help) and gives the screens the
+// rest.
+func (m *Model) layout() {
+	if m.width == 0 && m.height == 0 {
+		return
+	}
+	chrome := lipgloss.Height(m.statusView()) + lipgloss.Height(m.helpView())
+	h := max(0, m.height-chrome)
+	if m.list.width != m.width || m.list.height != h {
+		m.list.SetSize(m.width, h)
+	}
+	if m.art.width != m.width || m.art.height != h {
+		m.art.SetSize(m.width, h)
+	}
+}
+
+func (m Model) gotBatch(msg batchMsg) (tea.Model, tea.Cmd) {
+	if msg.l != m.loader {
+		return m, nil
+	}
+	m.found = msg.found
+	m.loaded += len(msg.arts) + len(msg.errs)
+	m.skipped = append(m.skipped, msg.errs...)
+	if len(msg.arts) > 0 {
+		m.lib.add(msg.arts)
+		m.list.refilter()
+	}
+	if msg.done {
+		m.loading = false
+		m.found = max(m.found, m.loaded)
+		m.layout()
+		return m, nil
+	}
+	m.layout()
+	return m, m.loader.next
+}
+
+func (m Model) openItem(it *item) (tea.Model, tea.Cmd) {
+	if it == nil {
+		return m, nil
+	}
+	m.screen = ui.ArticleScreen
+	m.art.open(it.art, it)
+	m.layout()
+	return m, m.art.render(m.cache)
+}
+
+// sibling opens the article d places away in the (filtered) list.
+func (m Model) sibling(d int) (tea.Model, tea.Cmd) {
+	if m.art.it == nil || len(m.list.visible) == 0 {
+		return m, nil
+	}
+	i := -1
+	for j, it := range m.list.visible {
+		if it == m.art.it {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		i = m.list.cursor
+	} else {
+		i += d
+	}
+	if i < 0 || i >= len(m.list.visible) {
+		if d > 0 {
+			return m, m.setNotice("last article")
+		}
+		return m, m.setNotice("first article")
+	}
+	m.list.cursor = i
+	m.list.clamp()
+	return m.openItem(m.list.visible[i])
+}
+
+func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.err = msg.err
+		return m, nil
+	}
+	if m.art.art == nil || m.art.art.Path != msg.path {
+		return m, nil
+	}
+	if it := m.art.it; it != nil && it.art.Path == msg.path {
+		m.lib.replace(it, msg.art)
+		m.list.refilter()
+	}
+	m.art.reload(msg.art)
+	m.layout()
+	return m, tea.Batch(m.art.render(m.cache), m.setNotice("reloaded"))
+}
+
+// copyQuote copies the current quote with its speaker.
+func (m Model) copyQuote() tea.Cmd {
+	q := m.art.currentQuote()
+	if q < 0 {
+		return nil
+	}
+	a := m.art.art
+	text := "“" + ui.Flat(a.Quotes[q].Text(a.Text)) + "”"
+	if sp := ui.Flat(a.Quotes[q].Speaker); sp != "" {
+		text += " — " + sp
+	}
+	cp := m.copy
+	return safely(func() tea.Msg { return copiedMsg{cp(text)} })
+}
+
+// copyOSC52 returns a function that puts text on the terminal's clipboard
+// with an OSC 52 sequence written to w.
+func copyOSC52(w io.Writer) func(string) error {
+	return func(text string) error {
+		seq := osc52.New(text)
+		if os.Getenv("TMUX") != "" {
+			seq = seq.Tmux()
+		}
+		_, err := seq.WriteTo(w)
+		return err
+	}
+}
+
+// editorCmd returns the command that edits path: $VISUAL, else $EDITOR,
+// else vi; the variable may hold arguments ("code -w").
+func editorCmd(path string) *exec.Cmd {
+	ed := os.Getenv("VISUAL")
+	if ed == "" {
+		ed = os.Getenv("EDITOR")
+	}
+	f := strings.Fields(ed)
+	if len(f) == 0 {
+		f = []string{"vi"}
+	}
+	return exec.Command(f[0], append(f[1:], path)...)
+}
+
+// safely wraps a Cmd so that a panic in it becomes an errMsg instead of
+// taking the terminal down.
+func safely(cmd tea.Cmd) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = errMsg{fmt.Errorf("internal error: %v", r)}
+			}
+		}()
+		return cmd()
+	}
+}
+
+// statusView renders the status bar (or the search input while typing).
+func (m Model) statusView() string {
+	w := max(1, m.width)
+	if m.screen == ui.ArticleScreen && m.art.typing {
+		return ui.Fit(m.art.search.View(), w)
+	}
+	var b ui.StatusBar
+	if m.loading {
+		b.Spinner = m.spin.View()
+		b.Loading = ui.Progress(m.loaded, max(m.found, m.loaded))
+	}
+	if m.screen == ui.ArticleScreen && m.art.art != nil {
+		if m.art.slow {
+			b.Spinner = m.spin.View()
+		}
+		b.Target = m.art.target()
+		b.Match = m.art.matchText()
+	}
+	b.Notice = m.notice
+	if b.Notice == "" && len(m.skipped) > 0 {
+		b.Notice = skippedNotice(m.skipped)
+	}
+	if m.err != nil {
+		b.Error = m.err.Error()
+	}
+	if m.screen == ui.ArticleScreen {
+		b.Right = m.art.percent()
+	}
+	return ui.Status(m.styles, b, w)
+}
+
+func skippedNotice(errs []error) string {
+	return ui.Count(len(errs), "file skipped", "files skipped") + ": " + errs[len(errs)-1].Error()
+}
+
+// helpView renders the help for the current context.
+func (m Model) helpView() string {
+	return m.help.View(m.keyMap())
+}
+
+// View renders the whole frame, made safe for the terminal.
+func (m Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	var screen string
+	if m.screen == ui.ArticleScreen && m.art.art != nil {
+		screen = m.art.View()
+	} else {
+		screen = m.list.View(m.loading)
+	}
+	frame := screen + "\n" + m.statusView()
+	if hv := m.helpView(); hv != "" {
+		frame += "\n" + hv
+	}
+	return ui.SafeOutput(clipLines(frame, m.height))
+}
+
+// clipLines keeps the first n lines of s.
+func clipLines(s string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return s
+		}
+		i += j + 1
+	}
+	return s[:max(0, i-1)]
+}
+
+// renderCache keeps rendered bodies per (article, width, style), a few at a
+// time. It is shared by pointer and changed only in Update.
+type renderCache struct {
+	max   int
+	m     map[renderKey]*ui.Body
+	order []renderKey // oldest first
+}
+
+func newRenderCache(n int) *renderCache {
+	return &renderCache{max: n, m: map[renderKey]*ui.Body{}}
+}
+
+func (c *renderCache) get(k renderKey) (*ui.Body, bool) {
+	b, ok := c.m[k]
+	return b, ok
+}
+
+func (c *renderCache) put(k renderKey, b *ui.Body) {
+	if _, ok := c.m[k]; ok {
+		c.m[k] = b
+		return
+	}
+	if len(c.order) >= c.max {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.m[k] = b
+	c.order = append(c.order, k)
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"byline/articles"
+	"byline/articles/party"
+)
+
+// PaneGroups are the pane's group headings in order; parties named only in
+// captions, credits and boilerplate go to the last.
+var PaneGroups = [...]string{"People", "Organisations", "Countries", "Places", "Credits"}
+
+func paneGroup(p articles.Party) int {
+	if p.CreditOnly {
+		return 4
+	}
+	switch p.Kind {
+	case party.Person:
+		return 0
+	case party.Organization:
+		return 1
+	case party.Country:
+		return 2
+	case party.Place:
+		return 3
+	}
+	return 1
+}
+
+// PaneOrder returns the indexes into a.Parties in the order the pane lists
+// them: grouped as PaneGroups, by salience within a group. The cursor moves
+// in this order.
+func PaneOrder(a *articles.Article) []int {
+	var byGroup [len(PaneGroups)][]int
+	for i, p := range a.Parties {
+		g := paneGroup(p)
+		byGroup[g] = append(byGroup[g], i)
+	}
+	order := make([]int, 0, len(a.Parties))
+	for _, g := range byGroup {
+		order = append(order, g...)
+	}
+	return order
+}
+
+// PaneState is what the pane shows besides the article's parties.
+type PaneState struct {
+	Cursor  int  // index into Article.Parties of the party under the cursor; -1 for none
+	Target  int  // index into Article.Parties of the jump-target party; -1 for none
+	Focused bool // the pane has the keyboard: the cursor is drawn
+}
+
+// Pane renders the side pane in exactly width × height cells (nothing when
+// either is below 1): the parties grouped by kind with their mention counts
+// and "quoted N×" for those quoted, the target party marked, and the cursor
+// when focused. It scrolls to keep the cursor in view.
+func Pane(s Styles, a *articles.Article, st PaneState, width, height int) string {
+	if width < 1 || height < 1 {
+		return ""
+	}
+	inner := width - s.Pane.GetHorizontalFrameSize()
+	h := height - s.Pane.GetVerticalFrameSize()
+	if inner < 1 || h < 1 {
+		return strings.Repeat(strings.Repeat(" ", width)+"\n", height-1) + strings.Repeat(" ", width)
+	}
+	var lines []string
+	cursorLine := 0
+	lastGroup := -1
+	for _, i := range PaneOrder(a) {
+		p := a.Parties[i]
+		if g := paneGroup(p); g != lastGroup {
+			if lastGroup >= 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, s.PaneTitle.Render(Fit(PaneGroups[g], inner)))
+			lastGroup = g
+		}
+		mark := "  "
+		switch {
+		case st.Focused && i == st.Cursor:
+			mark = "› "
+		case i == st.Target:
+			mark = "● "
+		}
+		count := fmt.Sprint(len(p.Mentions))
+		nameW := inner - len(mark) - len(count) - 1
+		name := Fit(Flat(p.Name), max(nameW, 0))
+		gap := inner - len(mark) - ansi.StringWidth(name) - len(count)
+		if gap < 0 {
+			count = ""
+			gap = inner - len(mark) - ansi.StringWidth(name)
+		}
+		item := s.PaneItem
+		if i == st.Target {
+			item = s.PaneTarget
+		}
+		line := mark + item.Render(name) + strings.Repeat(" ", max(gap, 0)) + s.PaneCount.Render(count)
+		if st.Focused && i == st.Cursor {
+			cursorLine = len(lines)
+			line = s.PaneSelected.Render(mark + name + strings.Repeat(" ", max(gap, 0)) + count)
+		}
+		lines = append(lines, Fit(line, inner))
+		if p.Quoted > 0 {
+			lines = append(lines, s.PaneCount.Render(Fit(fmt.Sprintf("    quoted %d×", p.Quoted), inner)))
+		}
+	}
+	if len(lines) == 0 {
+		lines = append(lines, s.Dim.Render(Fit("No named parties", inner)))
+	}
+	top := 0
+	if len(lines) > h {
+		top = cursorLine - h/2
+		top = max(0, min(top, len(lines)-h))
+	}
+	lines = lines[top:min(len(lines), top+h)]
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = l + strings.Repeat(" ", max(0, inner-ansi.StringWidth(l)))
+	}
+	return s.Pane.Render(strings.Join(lines, "\n"))
+}
