@@ -1,8 +1,22 @@
 // Package party finds the named parties of an article: people,
 // organisations, countries and places, with every mention.
+//
+// Known parties come from embedded reference lists (countries and
+// territories with their forms and demonyms, cities and regions,
+// international organisations, news agencies, titles, given names, common
+// English words), loaded once on first use. Other names are found as spans
+// of capitalised words and given a kind from what stands around them: a
+// title before, a speech verb after, a word such as Ministry or Party
+// inside.
 package party
 
-import "byline/articles/doc"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"byline/articles/doc"
+)
 
 // Kind is the kind of a named party.
 type Kind string
@@ -26,7 +40,200 @@ type Party struct {
 
 // Extract returns the parties named in text, in order of first mention.
 // Mentions inside blocks that are not Analysed are kept, and a party named
-// only there is CreditOnly.
+// only there is CreditOnly. With no blocks each paragraph (text
+// between blank lines) is a body block. Front matter and code blocks are not searched. Blocks that reach
+// outside text are clipped to it.
 func Extract(text string, blocks []doc.Block) []Party {
-	return nil
+	if text == "" {
+		return nil
+	}
+	s := &scanner{l: getLists(), text: text}
+	if len(blocks) == 0 {
+		// Paragraphs are the blocks.
+		for start := 0; start < len(text); {
+			end := strings.Index(text[start:], "\n\n")
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			s.block(start, end, false)
+			start = end + 2
+		}
+	} else {
+		for _, b := range blocks {
+			if b.Kind == doc.FrontMatter || b.Kind == doc.Code {
+				continue
+			}
+			start, end := clampSpan(text, b.Start, b.End)
+			if start < end {
+				s.block(start, end, !b.Kind.Analysed())
+			}
+		}
+	}
+	return s.parties()
+}
+
+// clampSpan clips [start, end) to text and moves both ends to rune starts.
+func clampSpan(text string, start, end int) (int, int) {
+	start = max(0, min(start, len(text)))
+	end = max(start, min(end, len(text)))
+	for start < end && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	for end < len(text) && end > start && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return start, end
+}
+
+// group is a party being assembled from mentions.
+type group struct {
+	name     string // canonical name for a listed party; best name so far otherwise
+	ent      int32
+	kind     Kind
+	ev       evidence
+	ntoks    int
+	mentions []cand
+	merged   bool // folded into another group
+}
+
+// parties groups the mentions into parties.
+func (s *scanner) parties() []Party {
+	l := s.l
+	var groups []*group
+	byEnt := map[int32]*group{}
+	byName := map[string]*group{}
+	var alliance []cand
+	for _, c := range s.cands {
+		switch {
+		case c.alliance:
+			alliance = append(alliance, c)
+			continue
+		case c.ent >= 0:
+			g := byEnt[c.ent]
+			if g == nil {
+				g = &group{name: l.ents[c.ent].name, ent: c.ent, kind: l.ents[c.ent].kind}
+				byEnt[c.ent] = g
+				groups = append(groups, g)
+			}
+			g.mentions = append(g.mentions, c)
+		default:
+			g := byName[c.name]
+			if g == nil {
+				g = &group{name: c.name, ent: -1, ntoks: c.ntoks}
+				byName[c.name] = g
+				groups = append(groups, g)
+			}
+			g.ev.person += c.ev.person
+			g.ev.org += c.ev.org
+			g.ev.place += c.ev.place
+			g.mentions = append(g.mentions, c)
+		}
+	}
+	// "the Alliance" is NATO when NATO is named.
+	if len(alliance) > 0 {
+		for _, g := range groups {
+			if g.ent >= 0 && g.name == "NATO" {
+				g.mentions = append(g.mentions, alliance...)
+				break
+			}
+		}
+	}
+	// An acronym defined in the text joins its expansion.
+	for acr, name := range s.acronyms {
+		a, full := byName[acr], byName[name]
+		if a != nil && full != nil && a != full && !a.merged {
+			full.absorb(a)
+		}
+	}
+	for _, g := range groups {
+		if g.ent < 0 && !g.merged {
+			g.kind = g.ev.kind()
+		}
+	}
+	// A surname alone joins the full name: "Osmani" → "Bujar Osmani".
+	for _, g := range groups {
+		if g.ent >= 0 || g.merged || g.ev.org >= 4 || g.ev.place >= 4 {
+			continue
+		}
+		var into *group
+		n := 0
+		for _, p := range groups {
+			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks <= g.ntoks {
+				continue
+			}
+			if strings.HasSuffix(p.name, " "+g.name) {
+				into = p
+				n++
+			}
+		}
+		if n == 1 {
+			into.absorb(g)
+		}
+	}
+	var out []Party
+	for _, g := range groups {
+		if g.merged {
+			continue
+		}
+		out = append(out, g.party(s.text))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	return out
+}
+
+func (e evidence) kind() Kind {
+	switch {
+	case e.person > e.org && e.person >= e.place:
+		return Person
+	case e.place > e.org:
+		return Place
+	}
+	return Organization
+}
+
+func (g *group) absorb(o *group) {
+	g.mentions = append(g.mentions, o.mentions...)
+	o.merged = true
+	o.mentions = nil
+}
+
+// party builds the Party of a group: mentions in text order without
+// overlaps, aliases in order of first use.
+func (g *group) party(text string) Party {
+	ms := g.mentions
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	p := Party{Name: g.name, Kind: g.kind, CreditOnly: true}
+	if g.ent < 0 {
+		// The longest name met is the party's name.
+		best := 0
+		for _, c := range ms {
+			if c.ntoks > best {
+				best = c.ntoks
+				p.Name = c.name
+			}
+		}
+	}
+	seen := map[string]bool{p.Name: true}
+	end := int32(-1)
+	for _, c := range ms {
+		if c.s < end {
+			continue
+		}
+		end = c.e
+		p.Mentions = append(p.Mentions, doc.Span{Start: int(c.s), End: int(c.e)})
+		if !c.credit {
+			p.CreditOnly = false
+		}
+		form := text[c.s:c.e]
+		if strings.ContainsAny(form, "\n\t\r") {
+			form = strings.Join(strings.Fields(form), " ")
+		}
+		if !seen[form] {
+			seen[form] = true
+			p.Aliases = append(p.Aliases, form)
+		}
+	}
+	return p
 }

@@ -1,0 +1,317 @@
+// Command gen writes the generated reference lists of package party from
+// public sources installed by Debian packages:
+//
+//   - unicode-cldr-core (/usr/share/unicode/cldr/common): English territory
+//     names with their short and variant forms (main/en.xml), the cities of
+//     the time-zone database with their countries (bcp47/timezone.xml), and
+//     the top-level subdivisions of a few federal countries
+//     (subdivisions/en.xml).
+//   - wamerican (/usr/share/dict/american-english): the lower-case words of
+//     American English, to tell common words from names.
+//
+// Run it through go generate in package party; the output is committed, so
+// the build never needs the packages. Hand-written lists live beside the
+// output with a comment saying where their rows come from.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+func main() {
+	cldr := flag.String("cldr", "/usr/share/unicode/cldr/common", "CLDR common directory (Debian unicode-cldr-core)")
+	dict := flag.String("dict", "/usr/share/dict/american-english", "word list (Debian wamerican)")
+	out := flag.String("out", "data", "output directory")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("gen: ")
+	if err := territories(filepath.Join(*cldr, "main", "en.xml"), filepath.Join(*out, "countries.tsv")); err != nil {
+		log.Fatal(err)
+	}
+	if err := cities(filepath.Join(*cldr, "bcp47", "timezone.xml"), filepath.Join(*cldr, "main", "en.xml"), filepath.Join(*out, "cities.tsv")); err != nil {
+		log.Fatal(err)
+	}
+	if err := subdivisions(filepath.Join(*cldr, "subdivisions", "en.xml"), filepath.Join(*out, "subdivisions.tsv")); err != nil {
+		log.Fatal(err)
+	}
+	if err := words(*dict, filepath.Join(*out, "words.txt.gz")); err != nil {
+		log.Fatal(err)
+	}
+}
+
+type ldml struct {
+	Territories []struct {
+		Type string `xml:"type,attr"`
+		Alt  string `xml:"alt,attr"`
+		Name string `xml:",chardata"`
+	} `xml:"localeDisplayNames>territories>territory"`
+	Zones []struct {
+		Type string `xml:"type,attr"`
+		City string `xml:"exemplarCity"`
+	} `xml:"dates>timeZoneNames>zone"`
+	Subdivisions []struct {
+		Type string `xml:"type,attr"`
+		Name string `xml:",chardata"`
+	} `xml:"localeDisplayNames>subdivisions>subdivision"`
+}
+
+func readLDML(path string) (*ldml, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var l ldml
+	if err := xml.Unmarshal(data, &l); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
+	return &l, nil
+}
+
+// forms returns name with the variants a news text uses: "&" spelt "and",
+// the typographic apostrophe also as a straight one.
+func forms(name string) []string {
+	out := []string{name}
+	add := func(s string) {
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	for _, f := range append([]string(nil), out...) {
+		if strings.Contains(f, "&") {
+			add(strings.ReplaceAll(f, "&", "and"))
+		}
+	}
+	for _, f := range append([]string(nil), out...) {
+		if strings.Contains(f, "’") {
+			add(strings.ReplaceAll(f, "’", "'"))
+		}
+	}
+	return out
+}
+
+// skipTerritory lists codes that are not places: private-use and
+// pseudo-territories, and the organisations CLDR lists among territories
+// (the European Union, the eurozone, the United Nations), which the
+// hand-written organisation list covers.
+var skipTerritory = map[string]bool{"001": true, "EU": true, "EZ": true, "UN": true, "QO": true, "XA": true, "XB": true, "ZZ": true}
+
+// placeTerritory lists territory codes that are places rather than
+// countries: Antarctica and the uninhabited or purely geographic entries.
+var placeTerritory = map[string]bool{"AQ": true, "BV": true, "HM": true, "CP": true, "DG": true, "IC": true, "TA": true, "AC": true, "UM": true, "GS": true, "TF": true, "IO": true}
+
+func territories(src, dst string) error {
+	l, err := readLDML(src)
+	if err != nil {
+		return err
+	}
+	type terr struct {
+		code  string
+		kind  string
+		names []string
+	}
+	byCode := map[string]*terr{}
+	var order []string
+	for _, t := range l.Territories {
+		if skipTerritory[t.Type] || t.Alt == "menu" {
+			continue
+		}
+		name := strings.TrimSpace(t.Name)
+		if name == "" || name == strings.ToLower(name) {
+			continue
+		}
+		e := byCode[t.Type]
+		if e == nil {
+			kind := "country"
+			if placeTerritory[t.Type] || t.Type[0] >= '0' && t.Type[0] <= '9' {
+				kind = "place"
+			}
+			e = &terr{code: t.Type, kind: kind}
+			byCode[t.Type] = e
+			order = append(order, t.Type)
+		}
+		for _, f := range forms(name) {
+			dup := false
+			for _, n := range e.names {
+				dup = dup || n == f
+			}
+			if !dup {
+				if t.Alt == "" {
+					e.names = append([]string{f}, e.names...)
+				} else {
+					e.names = append(e.names, f)
+				}
+			}
+		}
+	}
+	sort.Strings(order)
+	var b strings.Builder
+	b.WriteString("# Generated by internal/gen from CLDR main/en.xml (Debian unicode-cldr-core); do not edit.\n")
+	b.WriteString("# code\tkind\tname\tother forms…\n")
+	for _, c := range order {
+		e := byCode[c]
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", e.code, e.kind, strings.Join(e.names, "\t"))
+	}
+	return os.WriteFile(dst, []byte(b.String()), 0o644)
+}
+
+// skipCity lists time-zone cities whose names are more often a person or
+// a common word in news text than the city.
+var skipCity = map[string]bool{"Center": true, "Easter": true, "Wake": true, "Midway": true, "Johnston": true, "Knox": true, "Marengo": true, "Regina": true, "Tell City": true, "Petersburg": true, "Winamac": true, "Vevay": true, "Beulah": true, "Monticello": true, "Creston": true, "Truk": true, "Chuuk": true, "Ponape": true, "Enderbury": true, "Kanton": true, "Currie": true, "Nelson": true, "Hamilton": true, "Stanley": true, "Victoria": true, "Kingston": true, "Lincoln": true, "Salem": true, "New Salem": true, "Dawson": true, "Macquarie": true, "Boise": false, "Unknown": true, "Unknown City": true, "Eucla": true, "Thule": true, "Rio Branco": false, "Merida": false, "Ojinaga": true, "Matamoros": false}
+
+var zoneCity = regexp.MustCompile(`^([^,]+),\s*(.+)$`)
+
+func cities(tzPath, enPath, dst string) error {
+	data, err := os.ReadFile(tzPath)
+	if err != nil {
+		return err
+	}
+	var tz struct {
+		Keys []struct {
+			Types []struct {
+				Name        string `xml:"name,attr"`
+				Description string `xml:"description,attr"`
+				Alias       string `xml:"alias,attr"`
+				Deprecated  string `xml:"deprecated,attr"`
+			} `xml:"type"`
+		} `xml:"keyword>key"`
+	}
+	if err := xml.Unmarshal(data, &tz); err != nil {
+		return fmt.Errorf("parse %s: %w", tzPath, err)
+	}
+	en, err := readLDML(enPath)
+	if err != nil {
+		return err
+	}
+	exemplar := map[string]string{}
+	for _, z := range en.Zones {
+		if z.City != "" {
+			exemplar[z.Type] = z.City
+		}
+	}
+	seen := map[string]bool{}
+	var rows []string
+	for _, k := range tz.Keys {
+		for _, t := range k.Types {
+			if t.Deprecated == "true" || len(t.Name) != 5 || t.Alias == "" {
+				continue
+			}
+			zone := strings.Fields(t.Alias)[0]
+			if strings.HasPrefix(zone, "Antarctica/") || strings.HasPrefix(zone, "Etc/") {
+				continue
+			}
+			m := zoneCity.FindStringSubmatch(t.Description)
+			if m == nil {
+				continue
+			}
+			city := m[1]
+			if ex, ok := exemplar[zone]; ok {
+				city = ex
+			}
+			if i := strings.Index(city, " ("); i > 0 {
+				city = city[:i]
+			}
+			cc := strings.ToUpper(t.Name[:2])
+			if skipCity[city] || seen[city] || strings.ContainsAny(city, "0123456789") {
+				continue
+			}
+			seen[city] = true
+			for _, f := range forms(city) {
+				rows = append(rows, f+"\t"+cc)
+			}
+		}
+	}
+	sort.Strings(rows)
+	out := "# Generated by internal/gen from CLDR bcp47/timezone.xml and main/en.xml exemplar cities (Debian unicode-cldr-core); do not edit.\n# city\tcountry code\n" + strings.Join(rows, "\n") + "\n"
+	return os.WriteFile(dst, []byte(out), 0o644)
+}
+
+// subdivisionRe selects top-level subdivisions of federal countries whose
+// states and provinces news text names without their country: US states,
+// Canadian provinces, Australian states, German Länder, Indian states, and
+// the four nations of the United Kingdom.
+var subdivisionRe = regexp.MustCompile(`^(us[a-z]{2}|ca[a-z]{2}|au[a-z]{2,3}|de[a-z]{2}|in[a-z]{2}|gb(eng|sct|wls|nir))$`)
+
+func subdivisions(src, dst string) error {
+	l, err := readLDML(src)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	var rows []string
+	for _, s := range l.Subdivisions {
+		name := strings.TrimSpace(s.Name)
+		if !subdivisionRe.MatchString(s.Type) || name == "" || seen[name] || strings.ContainsAny(name, "0123456789") {
+			continue
+		}
+		seen[name] = true
+		for _, f := range forms(name) {
+			rows = append(rows, f+"\t"+strings.ToUpper(s.Type[:2]))
+		}
+	}
+	sort.Strings(rows)
+	out := "# Generated by internal/gen from CLDR subdivisions/en.xml (Debian unicode-cldr-core); do not edit.\n# name\tcountry code\n" + strings.Join(rows, "\n") + "\n"
+	return os.WriteFile(dst, []byte(out), 0o644)
+}
+
+// words writes the lower-case entries of the word list, without
+// possessives, sorted, one a line, gzip-compressed.
+func words(src, dst string) error {
+	f, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var ws []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w := sc.Text()
+		if w == "" || strings.ContainsAny(w, "'’") || w != strings.ToLower(w) {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	sort.Strings(ws)
+	ws = compact(ws)
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.Name = "words.txt"
+	if _, err := zw.Write([]byte(strings.Join(ws, "\n") + "\n")); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return out.Close()
+}
+
+func compact(s []string) []string {
+	out := s[:0]
+	for i, w := range s {
+		if i == 0 || w != s[i-1] {
+			out = append(out, w)
+		}
+	}
+	return out
+}

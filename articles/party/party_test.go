@@ -1,0 +1,144 @@
+package party
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"byline/articles/doc"
+)
+
+// blocksOf splits text into blocks at blank lines, giving each the kind
+// named by the prefix "@kind " on its first line (the prefix stays in the
+// text, two spaces long marks are removed first by the caller); blocks
+// without one are Body.
+func linesAsBlocks(text string, kinds map[int]doc.Kind) []doc.Block {
+	var bs []doc.Block
+	start := 0
+	n := 0
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end > start {
+			k, ok := kinds[n]
+			if !ok {
+				k = doc.Body
+			}
+			bs = append(bs, doc.Block{Span: doc.Span{Start: start, End: end}, Kind: k})
+			n++
+		}
+		start = end + 1
+	}
+	return bs
+}
+
+func find(ps []Party, name string) *Party {
+	for i := range ps {
+		if ps[i].Name == name || slices.Contains(ps[i].Aliases, name) {
+			return &ps[i]
+		}
+	}
+	return nil
+}
+
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	// Non-empty lines: 0 headline, 1 caption, 2 credit, …, last boilerplate.
+	kinds := map[int]doc.Kind{0: doc.Headline, 1: doc.Caption, 2: doc.Credit}
+	blocks := linesAsBlocks(text, kinds)
+	blocks[len(blocks)-1].Kind = doc.Boilerplate
+	ps := Extract(text, blocks)
+	want := []struct {
+		name   string
+		kind   Kind
+		credit bool
+		alias  []string
+	}{
+		{"NATO", Organization, false, nil},
+		{"Russia", Country, false, []string{"Russian", "Russia's"}},
+		{"Ukraine", Country, false, []string{"Ukrainian", "Ukrainians"}},
+		{"Belarus", Country, false, nil},
+		{"Finland", Country, false, nil},
+		{"Sweden", Country, false, nil},
+		{"Bosnia and Herzegovina", Country, false, nil},
+		{"Georgia", Country, false, nil},
+		{"Moldova", Country, false, nil},
+		{"North Macedonia", Country, false, []string{"Macedonian"}},
+		{"Bujar Osmani", Person, false, nil},
+		{"Bucharest", Place, false, nil},
+		{"Madrid", Place, true, nil},
+		{"EPA-EFE", Organization, true, nil},
+		{"JuanJo Martin", Person, true, nil},
+	}
+	for _, w := range want {
+		p := find(ps, w.name)
+		if p == nil {
+			t.Errorf("party %q not found", w.name)
+			continue
+		}
+		if p.Name != w.name || p.Kind != w.kind || p.CreditOnly != w.credit {
+			t.Errorf("party %q: got name %q kind %s creditOnly %v, want kind %s creditOnly %v", w.name, p.Name, p.Kind, p.CreditOnly, w.kind, w.credit)
+		}
+		for _, a := range w.alias {
+			if !slices.Contains(p.Aliases, a) {
+				t.Errorf("party %q: aliases %q lack %q", w.name, p.Aliases, a)
+			}
+		}
+	}
+	for _, bad := range []string{"Video", "Statement", "Heads", "Given", "Allies", "Family", "Summit", "Free Press", "Euro-Atlantic", "Foreign Ministers"} {
+		if p := find(ps, bad); p != nil {
+			t.Errorf("%q is no party, got %+v", bad, *p)
+		}
+	}
+	if nato := find(ps, "NATO"); nato != nil {
+		// NATO allies (headline), NATO in caption, NATO foreign ministers, …, and "the Alliance" twice.
+		if got := len(nato.Mentions); got < 10 {
+			t.Errorf("NATO mentions: got %d, want at least 10", got)
+		}
+		if !slices.Contains(nato.Aliases, "Alliance") {
+			t.Errorf("NATO aliases %q lack the Alliance", nato.Aliases)
+		}
+	}
+	checkValid(t, text, ps)
+}
+
+// checkValid asserts the contract of Extract's result.
+func checkValid(t *testing.T, text string, ps []Party) {
+	t.Helper()
+	prev := -1
+	for _, p := range ps {
+		if p.Name == "" || len(p.Mentions) == 0 {
+			t.Fatalf("party %+v: empty name or no mentions", p)
+		}
+		if p.Mentions[0].Start < prev {
+			t.Errorf("party %q: not in order of first mention", p.Name)
+		}
+		prev = p.Mentions[0].Start
+		last := -1
+		for _, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("party %q: span %v outside text of %d bytes", p.Name, m, len(text))
+			}
+			if !utf8.RuneStart(text[m.Start]) || m.End < len(text) && !utf8.RuneStart(text[m.End]) {
+				t.Fatalf("party %q: span %v not on rune boundaries", p.Name, m)
+			}
+			if m.Start < last {
+				t.Fatalf("party %q: mentions out of order or overlapping at %v", p.Name, m)
+			}
+			last = m.End
+		}
+		if slices.Contains(p.Aliases, p.Name) {
+			t.Errorf("party %q: aliases %q contain the name", p.Name, p.Aliases)
+		}
+	}
+}
