@@ -1,0 +1,409 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"byline/articles"
+	"byline/articles/doc"
+	"byline/articles/quote"
+)
+
+// prefixes are the highlight styles as SGR sequences for one profile.
+type prefixes struct {
+	quote, quoteCurrent, scare, speaker string
+	mention, mentionCurrent             string
+	match, matchCurrent                 string
+	dim, title, meta                    string
+}
+
+// sgrPrefix returns the SGR sequence that starts text in style s under
+// profile p: s renders a sentinel, and what comes before it is the prefix.
+func sgrPrefix(s lipgloss.Style, p termenv.Profile) string {
+	if p == termenv.Ascii {
+		return ""
+	}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(p)
+	r.SetHasDarkBackground(true)
+	const sentinel = "\u2588"
+	out := s.Renderer(r).UnsetPadding().UnsetMargins().UnsetWidth().UnsetBorderStyle().Render(sentinel)
+	i := strings.Index(out, sentinel)
+	if i <= 0 {
+		return ""
+	}
+	pre := out[:i]
+	// Keep only SGR sequences.
+	var sb strings.Builder
+	for j := 0; j < len(pre); {
+		if pre[j] == 0x1b && j+1 < len(pre) && pre[j+1] == '[' {
+			k := sgrEnd(pre, j)
+			if pre[k-1] == 'm' {
+				sb.WriteString(pre[j:k])
+			}
+			j = k
+			continue
+		}
+		j++
+	}
+	return sb.String()
+}
+
+func newPrefixes(st Styles, p termenv.Profile) prefixes {
+	return prefixes{
+		quote:          sgrPrefix(st.Quote, p),
+		quoteCurrent:   sgrPrefix(st.QuoteCurrent, p),
+		scare:          sgrPrefix(st.Scare, p),
+		speaker:        sgrPrefix(st.Speaker, p),
+		mention:        sgrPrefix(st.Mention, p),
+		mentionCurrent: sgrPrefix(st.MentionCurrent, p),
+		match:          sgrPrefix(st.Match, p),
+		matchCurrent:   sgrPrefix(st.MatchCurrent, p),
+		dim:            sgrPrefix(st.Dim, p),
+		title:          sgrPrefix(st.Title, p),
+		meta:           sgrPrefix(st.Meta, p),
+	}
+}
+
+// glamourOptions returns the options for o: the style, the wrap width and
+// the colour profile, always explicit so that glamour never queries the
+// terminal.
+func glamourOptions(o BodyOptions) []glamour.TermRendererOption {
+	opts := []glamour.TermRendererOption{glamour.WithWordWrap(o.Width), glamour.WithColorProfile(o.Profile)}
+	style := o.Style
+	if style == "" || style == styles.AutoStyle {
+		style = styles.DarkStyle
+	}
+	if _, ok := styles.DefaultStyles[style]; ok {
+		opts = append(opts, glamour.WithStandardStyle(style))
+	} else {
+		opts = append(opts, glamour.WithStylePath(style))
+	}
+	return opts
+}
+
+// chunkTarget is the Markdown size a chunk aims at.
+const chunkTarget = 16 << 10
+
+// plan is the work of rendering one body: the marks, and the blocks cut
+// into chunks that render independently.
+type plan struct {
+	a      *articles.Article
+	o      BodyOptions
+	marks  []doc.Mark
+	base   []int // per party: global id of its first mention
+	total  int   // mentions
+	chunks []chunk
+}
+
+// chunk is a run of blocks rendered in one glamour call.
+type chunk struct {
+	from, to int // block indexes [from, to)
+	start    int // byte offset of Text where it starts
+	lines    int // estimated rendered lines, for first-screen planning
+}
+
+func newPlan(a *articles.Article, o BodyOptions) *plan {
+	p := &plan{a: a, o: o}
+	p.marks, p.base, p.total = buildMarks(a, false)
+	p.chunks = cutChunks(&a.Document, o.Width)
+	return p
+}
+
+// cutChunks groups the blocks into chunks of about chunkTarget bytes, cut
+// only before a block that starts a paragraph of its own (so that lists,
+// quotes and code blocks stay whole).
+func cutChunks(d *doc.Document, width int) []chunk {
+	var out []chunk
+	cw := max(width-4, 10)
+	cur := chunk{from: 0}
+	size := 0
+	for i, b := range d.Blocks {
+		if i > cur.from && size >= chunkTarget && cuttable(d, i) {
+			cur.to = i
+			out = append(out, cur)
+			cur = chunk{from: i, start: b.Start}
+			size = 0
+		}
+		if rendered(b) {
+			size += b.End - b.Start
+			cur.lines += (b.End-b.Start)/cw + 2
+		}
+	}
+	cur.to = len(d.Blocks)
+	if cur.to > cur.from || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// cuttable reports whether a chunk may start at block i.
+func cuttable(d *doc.Document, i int) bool {
+	b := d.Blocks[i]
+	switch b.Kind {
+	case doc.Body, doc.Heading, doc.Caption, doc.Credit, doc.Boilerplate, doc.Dateline, doc.Byline:
+	default:
+		return false
+	}
+	if d.Format == doc.Text {
+		return true
+	}
+	if c := d.Text[b.Start]; c == ' ' || c == '\t' {
+		return false
+	}
+	prev := d.Blocks[i-1]
+	if prev.Kind == doc.ListItem || prev.Kind == doc.Code {
+		return false
+	}
+	gap := d.Text[prev.End:b.Start]
+	return strings.Count(gap, "\n") >= 2
+}
+
+// markdown returns the Markdown of chunk c.
+func (p *plan) markdown(c chunk) string {
+	d := p.a.Document
+	d.Blocks = p.a.Blocks[c.from:c.to]
+	lo, hi := 0, len(p.marks)
+	if c.from < len(p.a.Blocks) {
+		start := p.a.Blocks[c.from].Start
+		lo = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].Pos >= start })
+	}
+	if c.to < len(p.a.Blocks) {
+		end := p.a.Blocks[c.to].Start
+		hi = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].Pos >= end })
+	}
+	return doc.BodyMarkdownWith(&d, p.marks[lo:hi], doc.MarkdownOptions{
+		Caret:      caretMark,
+		Break:      breakMk,
+		BreakEvery: min(doc.DefaultBreakEvery, max(p.o.Width-6, 8)),
+	})
+}
+
+// chunkOut is a chunk rendered and walked.
+type chunkOut struct {
+	lines   []line
+	regions []region
+	recs    []record
+	err     error
+}
+
+// renderChunk renders chunk c with r (made by newRenderer).
+func (p *plan) renderChunk(r *glamour.TermRenderer, c chunk) chunkOut {
+	md := p.markdown(c)
+	out, err := r.Render(md)
+	if err != nil {
+		return chunkOut{err: fmt.Errorf("render body: %w", err)}
+	}
+	w := newWalker(p.o.Width, p.o.Profile == termenv.Ascii)
+	w.walk(trimBlankLines(out))
+	return chunkOut{lines: w.lines, regions: w.regions, recs: w.recs}
+}
+
+func (p *plan) newRenderer() (*glamour.TermRenderer, error) {
+	r, err := glamour.NewTermRenderer(glamourOptions(p.o)...)
+	if err != nil {
+		return nil, fmt.Errorf("render body: %w", err)
+	}
+	return r, nil
+}
+
+// renderAll renders every chunk on all cores.
+func (p *plan) renderAll() ([]chunkOut, error) {
+	outs := make([]chunkOut, len(p.chunks))
+	idx := make([]int, len(p.chunks))
+	for i := range idx {
+		idx[i] = i
+	}
+	if err := p.renderSome(idx, outs); err != nil {
+		return nil, err
+	}
+	return outs, nil
+}
+
+// renderSome renders the chunks listed in idx into outs, in parallel.
+func (p *plan) renderSome(idx []int, outs []chunkOut) error {
+	workers := min(runtime.GOMAXPROCS(0), len(idx))
+	if workers < 1 {
+		return nil
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for k := 0; k < workers; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			r, err := p.newRenderer()
+			if err != nil {
+				errs[k] = err
+				return
+			}
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(idx) {
+					return
+				}
+				outs[idx[n]] = p.renderChunk(r, p.chunks[idx[n]])
+			}
+		}(k)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, i := range idx {
+		if outs[i].err != nil {
+			return outs[i].err
+		}
+	}
+	return nil
+}
+
+// trimBlankLines drops glamour's blank lines before and after the text.
+func trimBlankLines(s string) string {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 || !blankLine(s[:i]) {
+			break
+		}
+		s = s[i+1:]
+	}
+	for {
+		s = strings.TrimRight(s, "\n")
+		i := strings.LastIndexByte(s, '\n')
+		if !blankLine(s[i+1:]) {
+			break
+		}
+		if i < 0 {
+			return ""
+		}
+		s = s[:i]
+	}
+	return s
+}
+
+// blankLine reports whether s shows nothing: spaces and SGR sequences only.
+func blankLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+		case 0x1b:
+			j := i + 1
+			if j < len(s) && s[j] == '[' {
+				j++
+				for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';' || s[j] == ':') {
+					j++
+				}
+				if j < len(s) && s[j] == 'm' {
+					i = j
+					continue
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// assemble stitches the rendered chunks into a Body: one blank line
+// between chunks, regions and positions made global.
+func (p *plan) assemble(outs []chunkOut) *Body {
+	a := p.a
+	b := &Body{
+		width:        p.o.Width,
+		profile:      p.o.Profile,
+		sgr:          newPrefixes(p.o.Styles, p.o.Profile),
+		regions:      []region{noRegion},
+		quoteKind:    make([]quote.Kind, len(a.Quotes)),
+		quotePos:     make([]Position, len(a.Quotes)),
+		mentionBase:  p.base,
+		mentionParty: make([]int32, p.total),
+		mentionPos:   make([]Position, p.total),
+		blockLine:    make([]int, len(a.Blocks)),
+	}
+	for i, q := range a.Quotes {
+		b.quoteKind[i] = q.Kind
+		b.quotePos[i].Line = -1
+	}
+	for pi := range a.Parties {
+		end := p.total
+		if pi+1 < len(p.base) {
+			end = p.base[pi+1]
+		}
+		for g := p.base[pi]; g < end; g++ {
+			b.mentionParty[g] = int32(pi)
+		}
+	}
+	for i := range b.mentionPos {
+		b.mentionPos[i].Line = -1
+	}
+	for i := range b.blockLine {
+		b.blockLine[i] = -1
+	}
+	regIdx := map[region]uint32{noRegion: 0}
+	n := 0
+	for _, o := range outs {
+		n += len(o.lines) + 1
+	}
+	b.lines = make([]line, 0, n)
+	for ci, o := range outs {
+		if len(o.lines) == 0 {
+			continue
+		}
+		if ci > 0 && len(b.lines) > 0 {
+			b.lines = append(b.lines, line{})
+		}
+		off := len(b.lines)
+		remap := make([]uint32, len(o.regions))
+		for k, r := range o.regions {
+			id, ok := regIdx[r]
+			if !ok {
+				id = uint32(len(b.regions))
+				b.regions = append(b.regions, r)
+				regIdx[r] = id
+			}
+			remap[k] = id
+		}
+		for _, ln := range o.lines {
+			for k := range ln.pieces {
+				ln.pieces[k].reg = remap[ln.pieces[k].reg]
+			}
+			b.lines = append(b.lines, ln)
+		}
+		for _, r := range o.recs {
+			pos := Position{Line: r.pos.Line + off, Col: r.pos.Col}
+			switch r.kind {
+			case mkQuoteStart:
+				if r.id < len(b.quotePos) && b.quotePos[r.id].Line < 0 {
+					b.quotePos[r.id] = pos
+				}
+			case mkMentionStart:
+				if r.id < len(b.mentionPos) && b.mentionPos[r.id].Line < 0 {
+					b.mentionPos[r.id] = pos
+				}
+			case mkBlock:
+				if r.id < len(b.blockLine) && b.blockLine[r.id] < 0 {
+					b.blockLine[r.id] = pos.Line
+					b.blockStarts = append(b.blockStarts, blockStart{line: pos.Line, block: r.id})
+				}
+			}
+		}
+	}
+	sort.SliceStable(b.blockStarts, func(i, j int) bool { return b.blockStarts[i].line < b.blockStarts[j].line })
+	b.base = make([]atomic.Pointer[string], len(b.lines))
+	return b
+}

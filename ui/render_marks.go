@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"byline/articles"
+	"byline/articles/doc"
+	"byline/articles/quote"
+)
+
+// The body renderer tells glamour where quotes, mentions and blocks are by
+// zero-width marker runes in the Markdown it renders, and finds them again
+// in glamour's output. A marker is U+200B, two base-4 digits for its kind,
+// any number of base-4 digits for its id (most significant first), and
+// U+200B again. The digits are U+200C, U+200E, U+200F and U+034F. Every
+// marker rune has width 0 for go-runewidth and x/ansi, none is a space for
+// unicode.IsSpace (so the word wrapper never breaks at one), and the
+// article text never contains them (doc.BodyMarkdown drops them).
+const markerRune = '\u200b'
+
+var markerDigits = [4]rune{'\u200c', '\u200e', '\u200f', '\u034f'}
+
+// markerDigit returns the value of a marker digit rune, or -1.
+func markerDigit(r rune) int {
+	switch r {
+	case '\u200c':
+		return 0
+	case '\u200e':
+		return 1
+	case '\u200f':
+		return 2
+	case '\u034f':
+		return 3
+	}
+	return -1
+}
+
+// Marker kinds.
+const (
+	mkQuoteStart   = iota // id: quote index
+	mkQuoteEnd            // id: quote index
+	mkSpeakerStart        // id: quote index
+	mkSpeakerEnd          // id: quote index
+	mkMentionStart        // id: global mention id
+	mkMentionEnd          // id: global mention id
+	mkBlock               // id: block index; the block's first visible rune follows
+	mkDimStart            // id: 0
+	mkDimEnd              // id: 0
+	mkBreak               // id: 0; a space after it on the same line was inserted to break a long word and is dropped
+)
+
+// marker returns the marker string for kind and id.
+func marker(kind, id int) string {
+	var sb strings.Builder
+	sb.Grow(24)
+	sb.WriteRune(markerRune)
+	sb.WriteRune(markerDigits[kind/4%4])
+	sb.WriteRune(markerDigits[kind%4])
+	if id > 0 {
+		var ds [32]int
+		n := 0
+		for v := id; v > 0; v /= 4 {
+			ds[n] = v % 4
+			n++
+		}
+		for n > 0 {
+			n--
+			sb.WriteRune(markerDigits[ds[n]])
+		}
+	}
+	sb.WriteRune(markerRune)
+	return sb.String()
+}
+
+// markRank orders marks at the same position: ends first, then the speaker
+// tag, then starts (outer before inner).
+func markRank(kind int) int {
+	switch kind {
+	case mkQuoteEnd, mkMentionEnd, mkDimEnd:
+		return 0
+	case mkSpeakerStart:
+		return 1
+	case mkBlock:
+		return 2
+	case mkDimStart:
+		return 3
+	case mkQuoteStart:
+		return 4
+	case mkMentionStart:
+		return 5
+	}
+	return 6
+}
+
+type rankedMark struct {
+	doc.Mark
+	rank int
+}
+
+// buildMarks returns the marks for the article, sorted by position, and
+// the global mention ids: base[p] is the id of party p's first mention.
+// plain makes the speaker tags plain text instead of Markdown.
+func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, total int) {
+	blocks := a.Blocks
+	var rm []rankedMark
+	add := func(pos, kind, id int, code string) {
+		if code == "" {
+			code = marker(kind, id)
+		}
+		rm = append(rm, rankedMark{doc.Mark{Pos: pos, Code: code}, markRank(kind)})
+	}
+	for i, b := range blocks {
+		if !rendered(b) {
+			continue
+		}
+		add(b.Start, mkBlock, i, "")
+		switch b.Kind {
+		case doc.Caption, doc.Credit, doc.Boilerplate:
+			add(b.Start, mkDimStart, 0, "")
+			add(b.End, mkDimEnd, 0, "")
+		}
+	}
+	for qi, q := range a.Quotes {
+		if q.Span.End <= q.Span.Start {
+			continue
+		}
+		// One region per block the quote touches, so that highlights never
+		// cover the space between paragraphs.
+		k := sort.Search(len(blocks), func(j int) bool { return blocks[j].End > q.Span.Start })
+		last := -1
+		for ; k < len(blocks) && blocks[k].Start < q.Span.End; k++ {
+			b := blocks[k]
+			if !rendered(b) {
+				continue
+			}
+			s, e := max(q.Span.Start, b.Start), min(q.Span.End, b.End)
+			if s >= e {
+				continue
+			}
+			add(s, mkQuoteStart, qi, "")
+			add(e, mkQuoteEnd, qi, "")
+			last = e
+		}
+		if last >= 0 && q.Kind == quote.Direct && strings.TrimSpace(q.Speaker) != "" {
+			name := strings.TrimSpace(q.Speaker)
+			var tag string
+			if plain {
+				tag = " — " + name
+			} else {
+				tag = " — " + doc.EscapeText(name)
+			}
+			add(last, mkSpeakerStart, qi, marker(mkSpeakerStart, qi)+tag+marker(mkSpeakerEnd, qi))
+		}
+	}
+	base = make([]int, len(a.Parties))
+	for pi, p := range a.Parties {
+		base[pi] = total
+		for mi, m := range p.Mentions {
+			if m.End > m.Start {
+				add(m.Start, mkMentionStart, total+mi, "")
+				add(m.End, mkMentionEnd, total+mi, "")
+			}
+		}
+		total += len(p.Mentions)
+	}
+	sort.SliceStable(rm, func(i, j int) bool {
+		if rm[i].Pos != rm[j].Pos {
+			return rm[i].Pos < rm[j].Pos
+		}
+		return rm[i].rank < rm[j].rank
+	})
+	marks = make([]doc.Mark, len(rm))
+	for i := range rm {
+		marks[i] = rm[i].Mark
+	}
+	return marks, base, total
+}
+
+// rendered reports whether BodyMarkdown renders block b.
+func rendered(b doc.Block) bool {
+	return b.Kind != doc.Headline && b.Kind != doc.FrontMatter && b.End > b.Start
+}
+
+// caretMark shows a control character's caret notation dimmed.
+func caretMark(notation string) string {
+	return dimOpen + notation + dimClose
+}
+
+var (
+	dimOpen  = marker(mkDimStart, 0)
+	dimClose = marker(mkDimEnd, 0)
+	breakMk  = marker(mkBreak, 0) + " "
+)
