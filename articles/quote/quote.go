@@ -44,11 +44,3 @@ type Party struct {
 	Kind     string     // "person", "organization", "country" or "place"
 	Mentions []doc.Span // every mention, in text order
 }
-
-// Find returns the quoted passages in the analysed blocks of text, in text
-// order and not overlapping, each with its speaker when one can be found.
-// Blocks that are not Analysed (captions, credits, boilerplate) are skipped.
-// parties may be nil.
-func Find(text string, blocks []doc.Block, parties []Party) []Quote {
-	return nil
-}

@@ -1,0 +1,268 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or a punctuation mark in a window of text around a quote.
+type tok struct {
+	s, e int  // bytes of the token in the text
+	p    byte // 0 for a word; else the punctuation: , . ; : ! ? ( ) '-' for a dash, 'q' for a quotation mark, 'o' for any other
+}
+
+func (t tok) word() bool { return t.p == 0 }
+
+// words splits text[from:to] into at most max tokens. A word keeps inner
+// apostrophes, hyphens and dots (Russia's, so-called, U.S.) and the final dot
+// of an abbreviation or an initial (Mr., J.).
+func words(text string, from, to, max int, buf []tok) []tok {
+	out := buf[:0]
+	i := from
+	for i < to && len(out) < max {
+		r, n := decode(text, i, to)
+		switch {
+		case isSpace(r):
+			i += n
+		case isLetter(r) || isDigit(r) || unicode.IsMark(r):
+			j := i + n
+			for j < to {
+				r2, n2 := decode(text, j, to)
+				if isLetter(r2) || isDigit(r2) || unicode.IsMark(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+					if r3, n3 := decode(text, j+n2, to); j+n2 < to && (isLetter(r3) || isDigit(r3)) {
+						j += n2 + n3
+						continue
+					}
+				}
+				break
+			}
+			if j < to && text[j] == '.' && abbrevBefore(text, i, j) {
+				j++
+			}
+			out = append(out, tok{s: i, e: j})
+			i = j
+		default:
+			p := byte('o')
+			switch {
+			case r < utf8.RuneSelf && (r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '(' || r == ')'):
+				p = byte(r)
+			case r == '…':
+				p = '.'
+			case isDash(r) || r == '-':
+				p = '-'
+			case glyphOf(r).fam != famNone:
+				p = 'q'
+			case r == '&':
+				if _, m := entityAt(text, i, to); m > 0 {
+					p, n = 'q', m
+				}
+			}
+			out = append(out, tok{s: i, e: i + n, p: p})
+			i += n
+		}
+	}
+	return out
+}
+
+func decode(text string, i, to int) (rune, int) {
+	if i >= to {
+		return ' ', 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:to])
+}
+
+// capital reports whether the word starts with an upper-case letter.
+func capital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// lower returns the word in lower case, without a possessive 's.
+func lower(w string) string {
+	if len(w) < 24 {
+		var b [24]byte
+		n := 0
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[n] = c
+			n++
+		}
+		if ascii {
+			return string(b[:n])
+		}
+	}
+	out := make([]rune, 0, len(w))
+	for _, r := range w {
+		out = append(out, unicode.ToLower(r))
+	}
+	return string(out)
+}
+
+// cueWords are the verbs and phrases that report speech, in every form met
+// in news: "said", "says", "told", "points out", "according to".
+var cueWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "warn", "warns", "warned",
+		"state", "states", "stated", "note", "notes", "noted", "insist", "insists", "insisted",
+		"explain", "explains", "explained", "ask", "asks", "asked", "reply", "replies", "replied",
+		"write", "writes", "wrote", "tweet", "tweets", "tweeted", "post", "posts", "posted",
+		"announce", "announces", "announced", "declare", "declares", "declared", "continue", "continues", "continued",
+		"conclude", "concludes", "concluded", "argue", "argues", "argued", "claim", "claims", "claimed",
+		"acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted", "concede", "concedes", "conceded",
+		"recall", "recalls", "recalled", "remark", "remarks", "remarked", "observe", "observes", "observed",
+		"comment", "comments", "commented", "respond", "responds", "responded", "answer", "answers", "answered",
+		"confirm", "confirms", "confirmed", "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
+		"stress", "stresses", "stressed", "underline", "underlines", "underlined", "urge", "urges", "urged",
+		"caution", "cautions", "cautioned", "predict", "predicts", "predicted", "promise", "promises", "promised",
+		"pledge", "pledges", "pledged", "vow", "vows", "vowed", "suggest", "suggests", "suggested",
+		"report", "reports", "reported", "read", "reads", "shout", "shouts", "shouted", "yell", "yelled",
+		"whisper", "whispers", "whispered", "exclaim", "exclaimed", "joke", "jokes", "joked", "quip", "quips", "quipped",
+		"sigh", "sighed", "murmur", "murmured", "testify", "testifies", "testified", "maintain", "maintains", "maintained",
+		"contend", "contends", "contended", "counter", "counters", "countered", "retort", "retorts", "retorted",
+		"agree", "agrees", "agreed", "complain", "complains", "complained", "lament", "laments", "lamented",
+		"boast", "boasts", "boasted", "demand", "demands", "demanded", "condemn", "condemns", "condemned",
+		"welcome", "welcomes", "welcomed", "reveal", "reveals", "revealed", "insist", "muse", "mused", "wonder", "wondered",
+		"describe", "describes", "described", "call", "calls", "called", "accuse", "accuses", "accused",
+		"assert", "asserts", "asserted", "affirm", "affirms", "affirmed", "point", "points", "pointed", "went", "goes",
+		"mention", "mentions", "mentioned", "recount", "recounts", "recounted", "tell", "begged", "pleaded", "pleads",
+		"repeat", "repeats", "repeated", "reiterate", "reiterates", "reiterated", "hint", "hinted", "signal", "signalled", "signaled",
+		"according", "quoted", "quoting", "adding", "saying", "telling", "writing", "noting", "warning", "stressing",
+		"säger", "sa", "sade", "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "ajoute", "affirme", "zegt", "dice", "afirma",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+// speechOnly are the cue words that report speech whatever follows them;
+// the others ("call", "describe", "welcome", "condemn", "point", "went")
+// need a particle or a following quote to count.
+var weakCue = map[string]bool{
+	"call": true, "calls": true, "called": true, "describe": true, "describes": true, "described": true,
+	"welcome": true, "welcomes": true, "welcomed": true, "condemn": true, "condemns": true, "condemned": true,
+	"point": true, "points": true, "pointed": true, "went": true, "goes": true, "continue": true, "continues": true, "continued": true,
+	"read": true, "reads": true, "post": true, "posts": true, "posted": true, "report": true, "reports": true, "reported": true,
+	"accuse": true, "accuses": true, "accused": true, "demand": true, "demands": true, "demanded": true, "sa": true, "dit": true,
+	"state": true, "note": true, "notes": true, "answer": true, "answers": true, "counter": true, "counters": true, "comment": true, "comments": true,
+	"remark": true, "remarks": true, "quoted": true, "quoting": true, "according": true, "saying": true, "telling": true, "writing": true,
+	"noting": true, "warning": true, "stressing": true, "adding": true, "agree": true, "agrees": true, "agreed": true, "promise": true, "promises": true,
+}
+
+// cue reports whether the words at toks[i:] are a speech cue and how many
+// tokens it takes: "said", "points out", "according to", "went on".
+func cue(text string, toks []tok, i int) int {
+	if i >= len(toks) || !toks[i].word() {
+		return 0
+	}
+	w := lower(text[toks[i].s:toks[i].e])
+	if !cueWords[w] {
+		return 0
+	}
+	next := ""
+	if i+1 < len(toks) && toks[i+1].word() {
+		next = lower(text[toks[i+1].s:toks[i+1].e])
+	}
+	switch w {
+	case "point", "points", "pointed":
+		if next == "out" {
+			return 2
+		}
+		return 0
+	case "went", "goes":
+		if next == "on" {
+			return 2
+		}
+		return 0
+	case "according":
+		if next == "to" {
+			return 2
+		}
+		return 0
+	case "quoted", "quoting":
+		if next == "as" {
+			return 2
+		}
+		return 0
+	}
+	return 1
+}
+
+// stopWords end a noun phrase naming a speaker.
+var stopWords = map[string]bool{
+	"in": true, "on": true, "at": true, "to": true, "from": true, "during": true, "after": true, "before": true,
+	"with": true, "when": true, "while": true, "who": true, "whom": true, "whose": true, "which": true, "that": true, "as": true,
+	"because": true, "but": true, "or": true, "for": true, "by": true, "about": true, "than": true, "since": true, "if": true,
+	"yesterday": true, "today": true, "tonight": true, "later": true, "earlier": true, "also": true, "then": true,
+	"again": true, "last": true, "this": true, "into": true, "over": true, "under": true, "via": true, "not": true,
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "will": true, "would": true,
+	"could": true, "should": true, "can": true, "may": true, "might": true, "must": true, "did": true, "does": true, "do": true,
+	"been": true, "be": true, "being": true, "there": true, "here": true, "so": true, "yet": true, "still": true, "just": true,
+	"including": true, "where": true, "once": true, "now": true, "however": true, "meanwhile": true, "too": true,
+	"adding": true, "saying": true, "noting": true, "insisting": true, "explaining": true, "referring": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"i": true, "me": true, "my": true, "you": true, "your": true, "him": true, "them": true, "us": true,
+}
+
+// determiners start a noun phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"one": true, "another": true, "some": true, "several": true, "two": true, "three": true, "many": true, "both": true,
+}
+
+// pronouns that can be the subject of a cue.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// titleWords come before a name and are not part of it.
+var titleWords = map[string]bool{
+	"minister": true, "ministers": true, "president": true, "prime": true, "premier": true, "chancellor": true,
+	"secretary": true, "general": true, "secretary-general": true, "foreign": true, "defence": true, "defense": true,
+	"interior": true, "finance": true, "health": true, "deputy": true, "vice": true, "acting": true, "former": true,
+	"mayor": true, "governor": true, "senator": true, "sen.": true, "rep.": true, "representative": true, "commissioner": true,
+	"ambassador": true, "chief": true, "director": true, "chairman": true, "chairwoman": true, "chair": true,
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "coach": true, "manager": true, "captain": true,
+	"judge": true, "justice": true, "professor": true, "prof.": true, "dr.": true, "dr": true, "mr.": true, "mr": true,
+	"mrs.": true, "mrs": true, "ms.": true, "ms": true, "sir": true, "dame": true, "lord": true, "lady": true, "king": true,
+	"queen": true, "prince": true, "princess": true, "pope": true, "bishop": true, "archbishop": true, "rev.": true,
+	"gen.": true, "general's": true, "colonel": true, "col.": true, "lt.": true, "major": true, "sergeant": true,
+	"inspector": true, "superintendent": true, "detective": true, "officer": true, "councillor": true, "councilor": true,
+	"councilwoman": true, "councilman": true, "mep": true, "mp": true, "congressman": true, "congresswoman": true,
+	"state": true, "economy": true, "trade": true, "energy": true, "education": true, "justice minister": true,
+	"leader": true, "head": true, "executive": true, "ceo": true, "founder": true, "economist": true, "analyst": true,
+	"herr": true, "frau": true, "monsieur": true, "madame": true, "bürgermeister": true, "minister-president": true,
+	"environment": true, "agriculture": true, "transport": true, "labour": true, "labor": true, "culture": true,
+	"senior": true, "junior": true, "opposition": true, "party": true, "police": true, "fire": true, "chief executive": true,
+	"presidential": true, "envoy": true, "diplomat": true, "official": true, "striker": true, "midfielder": true, "defender": true,
+	"goalkeeper": true, "player": true, "forward": true, "winger": true, "veteran": true, "assistant": true,
+}
+
+// demonym reports whether a capitalised word looks like a nationality
+// adjective (Macedonian, British, Swedish, Chinese, Israeli) that can stand
+// before a title.
+func demonym(w string) bool {
+	if !capital(w) {
+		return false
+	}
+	l := lower(w)
+	for _, suf := range []string{"an", "ish", "ese", "ic", "i", "ch", "ian"} {
+		if len(l) > len(suf)+2 && l[len(l)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}
