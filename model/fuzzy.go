@@ -91,8 +91,6 @@ func fuzzyScore(pattern, hay string) (score int, ok bool) {
 			if !found || s > best {
 				best, found = s, true
 			}
-		} else {
-			break // no later start can match either
 		}
 		tries++
 		_, w := utf8.DecodeRuneInString(hay[start:])
@@ -101,26 +99,35 @@ func fuzzyScore(pattern, hay string) (score int, ok bool) {
 	return best, found
 }
 
-// fuzzyFrom matches pattern greedily in hay from byte offset start.
+// fuzzyFrom matches pattern greedily in hay from byte offset start. The
+// match is refused when it is scattered: after the first run of adjacent
+// matched runes, runs that do not start a word may be at most one per four
+// pattern runes ("ecomm" finds "european commission", "frost" does not
+// find "f…r…o…s…t" spread over a title).
 func fuzzyFrom(pattern, hay string, start int) (int, bool) {
 	score := 0
 	prev := -2 // byte offset of the previous matched rune
 	pi := 0
+	stray := 0 // runs after the first that start inside a word
 	for i := start; i < len(hay) && pi < len(pattern); {
 		hr, hw := utf8.DecodeRuneInString(hay[i:])
 		pr, pw := utf8.DecodeRuneInString(pattern[pi:])
 		if hr == pr {
 			s := 1
+			ws := i == 0 || wordStart(hay, i)
 			switch {
 			case i == 0:
 				s += 10
-			case wordStart(hay, i):
+			case ws:
 				s += 8
 			}
 			if prev >= 0 && prevRuneEnd(hay, prev) == i {
 				s += 5
 			} else if prev >= 0 {
 				s -= min(3, i-prev)
+				if !ws {
+					stray++
+				}
 			}
 			score += s
 			prev = i
@@ -128,7 +135,10 @@ func fuzzyFrom(pattern, hay string, start int) (int, bool) {
 		}
 		i += hw
 	}
-	return score, pi == len(pattern)
+	if pi < len(pattern) || stray > utf8.RuneCountInString(pattern)/4 {
+		return 0, false
+	}
+	return score, true
 }
 
 func prevRuneEnd(s string, i int) int {

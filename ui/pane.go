@@ -87,12 +87,12 @@ func Pane(s Styles, a *articles.Article, st PaneState, width, height int) string
 			mark = "● "
 		}
 		count := fmt.Sprint(len(p.Mentions))
-		nameW := inner - len(mark) - len(count) - 1
-		name := Fit(Flat(p.Name), max(nameW, 0))
-		gap := inner - len(mark) - ansi.StringWidth(name) - len(count)
+		mw := ansi.StringWidth(mark)
+		name := Fit(Flat(p.Name), max(inner-mw-len(count)-1, 0))
+		gap := inner - mw - ansi.StringWidth(name) - len(count)
 		if gap < 0 {
 			count = ""
-			gap = inner - len(mark) - ansi.StringWidth(name)
+			gap = inner - mw - ansi.StringWidth(name)
 		}
 		item := s.PaneItem
 		if i == st.Target {
