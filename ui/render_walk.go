@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+
+	"byline/articles/doc"
 )
 
 // walker reads glamour's output for one chunk: it strips the markers,
@@ -403,15 +405,10 @@ func applySGR(state, seq string) string {
 	return state + seq
 }
 
-// caretString is the caret notation of control character r.
+// caretString is how control character r is shown (doc.Caret).
 func caretString(r rune) string {
-	switch {
-	case r == 0x7f:
-		return "^?"
-	case r < 0x20:
-		return "^" + string(rune('@'+r))
-	case r >= 0x80 && r <= 0x9f:
-		return "M-^" + string(rune('@'+r-0x80))
+	if c := doc.Caret(r); c != "" {
+		return c
 	}
 	return "?"
 }

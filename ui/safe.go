@@ -13,7 +13,7 @@ import (
 // In detail: an SGR sequence (ESC [, digits, ";" and ":", then "m") is kept;
 // any other ESC is shown as "^[" and what followed it stays as text (so a
 // CSI, OSC, DCS, APC, PM or SOS sequence is shown, never run); other C0
-// controls become "^X", DEL "^?", C1 controls (U+0080–U+009F) "M-^X"; a tab
+// controls become "^X", DEL "^?", C1 controls (U+0080–U+009F) "<U+009B>"; a tab
 // becomes one space (its width depends on the column, which this filter
 // does not know); bidi embeddings, overrides, isolates and marks are
 // dropped; bytes that are not UTF-8 become U+FFFD (a raw 0x9B byte is CSI
@@ -93,8 +93,11 @@ func SafeOutput(s string) string {
 			b.WriteString("\uFFFD")
 		case r >= 0x80 && r <= 0x9f:
 			flush(i)
-			b.WriteString("M-^")
-			b.WriteByte(byte('@' + r - 0x80))
+			const hex = "0123456789ABCDEF"
+			b.WriteString("<U+00")
+			b.WriteByte(hex[r>>4])
+			b.WriteByte(hex[r&0xf])
+			b.WriteByte('>')
 		case isBidiRune(r):
 			flush(i)
 		default:

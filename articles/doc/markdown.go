@@ -18,8 +18,8 @@ type Mark struct {
 
 // MarkdownOptions tune BodyMarkdownWith.
 type MarkdownOptions struct {
-	// Caret gets the caret notation of a control character ("^[", "M-^[" for
-	// a C1 control, "^?" for DEL), already escaped as Markdown for where it
+	// Caret gets the notation of a control character (see Caret: "^[",
+	// "^?" for DEL, "<U+009B>" for a C1 control), already escaped as Markdown for where it
 	// stands (inside code it is raw), and returns what to insert instead;
 	// nil inserts the notation itself.
 	Caret func(notation string) string
@@ -695,22 +695,17 @@ func isControl(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f
 }
 
-// caretNotation returns the caret notation of a control character: "^["
-// for ESC, "^?" for DEL, "M-^[" for the C1 control U+009B.
+// caretNotation returns how control character r is shown: Caret's form
+// ("^[" for ESC, "^?" for DEL, "<U+009B>" for a C1 control).
 func caretNotation(r rune) string {
-	switch {
-	case r == 0x7f:
-		return "^?"
-	case r < 0x20:
-		return "^" + string(rune('@'+r))
-	case r >= 0x80 && r <= 0x9f:
-		return "M-^" + string(rune('@'+r-0x80))
+	if c := Caret(r); c != "" {
+		return c
 	}
 	return string(r)
 }
 
-// CaretNotation returns the caret notation of control character r, as
-// shown in the body ("^[", "^?", "M-^["), or r itself for any other rune.
+// CaretNotation returns how control character r is shown in the body (see
+// Caret), or r itself for any other rune.
 func CaretNotation(r rune) string { return caretNotation(r) }
 
 // escapeCaret escapes the caret notation for Markdown text.
@@ -718,7 +713,7 @@ func escapeCaret(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '[', ']', '\\', '_', '-':
+		case '[', ']', '\\', '_', '-', '<', '>', '+':
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case '@':
