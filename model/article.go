@@ -84,6 +84,11 @@ type articleModel struct {
 
 	top int // first body line on screen
 
+	// The reader's place across a resize: the block at the top when the
+	// body went stale, put back at the top when the new body arrives.
+	anchor    int  // index into Article.Blocks
+	anchorSet bool // a resize is pending
+
 	width, height int      // the screen area (status bar and help excluded)
 	header        string   // rendered header for the width
 	bodyW, bodyH  int      // body window
@@ -116,7 +121,7 @@ func newArticle(s ui.Styles, now func() time.Time, style string, profile termenv
 func (m *articleModel) open(a *articles.Article, it *item) {
 	m.art, m.it = a, it
 	m.body, m.bodyFor, m.pending, m.slow, m.bodyErr = nil, renderKey{}, renderKey{}, false, nil
-	m.top = 0
+	m.top, m.anchorSet = 0, false
 	m.quotes = a.DirectQuotes()
 	m.quote, m.party, m.mention = -1, -1, -1
 	m.paneOrder = ui.PaneOrder(a)
@@ -136,6 +141,9 @@ func (m *articleModel) reload(a *articles.Article) {
 
 // SetSize sets the size of the screen area the article has.
 func (m *articleModel) SetSize(w, h int) {
+	if w != m.width && m.body != nil && m.body.Len() > 0 && !m.anchorSet {
+		m.anchor, m.anchorSet = m.body.BlockAt(m.top), true
+	}
 	m.width, m.height = w, h
 	m.layout()
 }
@@ -230,10 +238,10 @@ func (m *articleModel) setBody(k renderKey, b *ui.Body) {
 	if b == nil {
 		return
 	}
-	old := m.body
-	if old != nil && m.bodyFor.art == k.art && old.Len() > 0 && m.top > 0 {
-		m.top = b.BlockLine(old.BlockAt(m.top))
+	if m.anchorSet && m.bodyFor.art == k.art {
+		m.top = b.BlockLine(m.anchor)
 	}
+	m.anchorSet = false
 	m.body, m.bodyFor, m.bodyErr = b, k, nil
 	if m.query != "" {
 		m.matches = b.Matches(m.query)
@@ -401,6 +409,15 @@ func (m *articleModel) scroll(d int) {
 // Update handles the article screen's keys and the search input. The root
 // handles q, ?, J/K's list lookup and the render messages.
 func (m articleModel) Update(msg tea.Msg) (articleModel, tea.Cmd) {
+	top := m.top
+	m, cmd := m.update(msg)
+	if m.anchorSet && m.top != top && m.body != nil {
+		m.anchor = m.body.BlockAt(m.top) // the reader moved while re-rendering
+	}
+	return m, cmd
+}
+
+func (m articleModel) update(msg tea.Msg) (articleModel, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		if m.typing {

@@ -54,7 +54,9 @@ func MatchPos(i, n int) string {
 	return fmt.Sprintf("match %d/%d", i+1, n)
 }
 
-// Status renders the status bar on one line of exactly width cells.
+// Status renders the status bar on one line of exactly width cells; what
+// does not fit is cut at the right, so the parts come in order of need:
+// progress, jump target, match, error, notice.
 func Status(s Styles, b StatusBar, width int) string {
 	if width < 1 {
 		return ""
@@ -71,11 +73,11 @@ func Status(s Styles, b StatusBar, width int) string {
 	if b.Match != "" {
 		parts = append(parts, s.StatusKey.Render(b.Match))
 	}
-	if b.Notice != "" {
-		parts = append(parts, s.Notice.Inherit(s.Status).Render(Flat(b.Notice)))
-	}
 	if b.Error != "" {
 		parts = append(parts, s.Error.Inherit(s.Status).Render(Flat(b.Error)))
+	}
+	if b.Notice != "" {
+		parts = append(parts, s.Notice.Inherit(s.Status).Render(Flat(b.Notice)))
 	}
 	left := s.Status.Render(" ") + strings.Join(parts, sep)
 	lw := ansi.StringWidth(left)

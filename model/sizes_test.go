@@ -1,0 +1,192 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"byline/articles"
+	"byline/ui"
+)
+
+// upd runs msg through Update and drops the commands: these tests feed the
+// results (rendered bodies) in themselves.
+func upd(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	nm, _ := m.Update(msg)
+	return nm.(Model)
+}
+
+// renderNow renders the body the article screen wants and hands it over,
+// as the render Cmd would.
+func renderNow(t testing.TB, m Model) Model {
+	t.Helper()
+	k := m.art.wantKey()
+	b, err := ui.RenderBody(k.art, ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.art.profile, Styles: m.styles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return upd(t, m, bodyMsg{key: k, body: b})
+}
+
+func checkFrame(t *testing.T, m Model, w, h int, after string) {
+	t.Helper()
+	v := m.View()
+	if w == 0 || h == 0 {
+		return
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d after %s: %d lines", w, h, after, len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > w {
+			t.Errorf("%dx%d after %s: line %q is %d cells", w, h, after, l, ansi.StringWidth(l))
+			break
+		}
+	}
+}
+
+func TestTinyAndHugeTerminals(t *testing.T) {
+	keys := []string{"j", "G", "g", "/", "f", "enter", "enter", "]", "]", "[", "tab", "down", "enter", "]", "o",
+		"enter", "p", "p", "/", "t", "h", "e", "enter", "n", "N", "J", "K", "?", "d", "u", " ", "b", "y", "esc", "esc", "esc", "?", "q", "esc"}
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {3, 40}, {40, 2}, {89, 20}, {500, 200}} {
+		w, h := sz[0], sz[1]
+		m, _ := loaded(t, testOptions())
+		m = upd(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+		checkFrame(t, m, w, h, "start")
+		for _, k := range keys {
+			m = upd(t, m, keyMsg(k))
+			if m.screen == ui.ArticleScreen && m.art.needsRender() {
+				m = renderNow(t, m)
+			}
+			checkFrame(t, m, w, h, k)
+		}
+	}
+}
+
+func TestDirectArticleSizes(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {10, 3}, {500, 200}} {
+		setup(t)
+		opts := testOptions()
+		opts.Open = fixtureArticle(t, "harbour.txt")
+		m := New(opts)
+		m = upd(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		m = renderNow(t, m)
+		for _, k := range []string{"]", "tab", "enter", "]", "esc", "/", "x", "enter", "n", "esc", "J", "p"} {
+			m = upd(t, m, keyMsg(k))
+			checkFrame(t, m, sz[0], sz[1], k)
+		}
+	}
+}
+
+func TestResizeKeepsPlace(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = renderNow(t, m)
+	for range 9 {
+		m = upd(t, m, keyMsg("j"))
+	}
+	old := m.art.body
+	block := old.BlockAt(m.art.top)
+	if block == 0 {
+		t.Fatal("test needs the window scrolled past the first block")
+	}
+	oldTop := ""
+	for i := m.art.top; oldTop == ""; i++ {
+		oldTop = strings.TrimSpace(old.Plain(i))
+	}
+
+	for _, w := range []int{100, 120, 60} {
+		m = upd(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+	}
+	if m.art.body != old {
+		t.Fatal("the old body should stay on screen until the new one arrives")
+	}
+	if !strings.Contains(m.View(), string([]rune(oldTop)[:30])) {
+		t.Error("old body's top line no longer on screen while re-rendering")
+	}
+	if m.resizeSeq != 3 {
+		t.Errorf("resizeSeq = %d, want one per size", m.resizeSeq)
+	}
+	// Only the last size's timer renders.
+	if nm, cmd := m.Update(resizeMsg{seq: 1}); cmd != nil || nm.(Model).art.pending != (renderKey{}) {
+		t.Error("a stale resize timer started a render")
+	}
+	nm, cmd := m.Update(resizeMsg{seq: 3})
+	m = nm.(Model)
+	if cmd == nil || m.art.pending.width != 60 {
+		t.Fatalf("last resize should render for width 60, pending %+v", m.art.pending)
+	}
+	// A result for an old width is dropped.
+	stale := renderKey{art: m.art.art, width: 80, style: m.art.style}
+	m = upd(t, m, bodyMsg{key: stale, body: old})
+	if m.art.bodyFor.width == 80 && m.art.body != old {
+		t.Error("stale body shown")
+	}
+	m = renderNow(t, m)
+	if got := m.art.body.BlockAt(m.art.top); got != block {
+		t.Errorf("block at top after resize = %d, want %d", got, block)
+	}
+
+	// Wide enough for the whole article: the window starts at the top and
+	// the block is still in view.
+	m = upd(t, m, tea.WindowSizeMsg{Width: 140, Height: 60})
+	m = renderNow(t, m)
+	if l := m.art.body.BlockLine(block); !m.art.onScreen(l) {
+		t.Errorf("block %d at line %d out of the window [%d, +%d)", block, l, m.art.top, m.art.bodyH)
+	}
+}
+
+func TestRenderCache(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = renderNow(t, m)
+	first := m.art.body
+	m = upd(t, m, siblingMsg{1}) // the message J sends
+	if m.art.art != m.list.visible[1].art || m.art.body != nil {
+		t.Fatal("J should open the next article, not rendered yet")
+	}
+	m = upd(t, m, siblingMsg{-1})
+	if m.art.body != first {
+		t.Error("going back to an article at the same width should use the cached body")
+	}
+}
+
+func TestPanicsBecomeErrors(t *testing.T) {
+	msg := safely(func() tea.Msg { panic("boom") })()
+	if e, ok := msg.(errMsg); !ok || !strings.Contains(e.err.Error(), "boom") {
+		t.Errorf("safely returned %#v, want an errMsg", msg)
+	}
+	m, _ := newTest(t, testOptions(), "testdata/articles")
+	m.load = func(p string) (*articles.Article, error) {
+		if strings.HasSuffix(p, "quiet.txt") {
+			panic("analysis bug")
+		}
+		return fixtureLoad(p)
+	}
+	l, next := startLoad(m.paths, m.load)
+	m.loader = l
+	for m.loading {
+		m = upd(t, m, next())
+	}
+	if len(m.lib.items) != 3 || len(m.skipped) != 1 || !strings.Contains(m.skipped[0].Error(), "quiet.txt: internal error: analysis bug") {
+		t.Errorf("items %d skipped %v, want 3 and the panic as an error", len(m.lib.items), m.skipped)
+	}
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(m.View(), "1 file skipped") {
+		t.Error("skipped file not reported in the status bar")
+	}
+	m = upd(t, m, errMsg{errorString("render: boom")})
+	if !strings.Contains(m.View(), "render: boom") {
+		t.Error("error message not shown")
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
