@@ -1,0 +1,324 @@
+// Command byline is a terminal reader for news articles: it lists a folder
+// of articles, renders one with every quoted passage highlighted and
+// attributed, lists the named parties, and jumps between quotes.
+//
+// Without a terminal it prints the rendered articles, or JSON with --json.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/mattn/go-isatty"
+	"github.com/muesli/termenv"
+
+	"byline/articles"
+	"byline/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitRead     = 1  // an article or path could not be read
+	exitUsage    = 2  // bad flags or arguments
+	exitInternal = 70 // a bug: a panic was caught (EX_SOFTWARE)
+)
+
+// config is the parsed command line.
+type config struct {
+	json    bool
+	style   string // glamour style; "auto" picks dark or light
+	width   int    // wrap width; 0 for the terminal's
+	color   string // auto, always or never
+	maxSize int64  // largest article read, in bytes
+	paths   []string
+
+	// load reads one path ("-" for stdin) for plain and JSON output;
+	// nil for loadOne. Tests swap it.
+	load func(path string, max int64, stdin io.Reader) (*articles.Article, error)
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+}
+
+// run is byline without the process: it returns the exit status. A panic
+// (in run itself or in a worker reading an article) ends it with a short
+// message and exitInternal, never a stack trace.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (status int) {
+	crash := &crashReport{}
+	defer func() {
+		if r := recover(); r != nil {
+			crash.record(r)
+		}
+		if crash.crashed() {
+			status = crash.exit(stderr, getenv)
+		}
+	}()
+	cfg, status, done := parseFlags(args, stdout, stderr)
+	if done {
+		return status
+	}
+	out, _ := stdout.(*os.File)
+	tty := out != nil && isatty.IsTerminal(out.Fd())
+	switch {
+	case cfg.json:
+		return runJSON(cfg, crash, stdin, stdout, stderr)
+	case !tty:
+		return runPlain(cfg, crash, stdin, stdout, stderr, getenv)
+	}
+	return runTUI(cfg, stdin, out, stderr, getenv)
+}
+
+func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, status int, done bool) {
+	fs := flag.NewFlagSet("byline", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&cfg.json, "json", false, "print one JSON object per article, one per line, and exit")
+	fs.StringVar(&cfg.style, "style", "auto", "glamour style: auto, dark, light, notty, ascii, dracula, tokyo-night, pink, or a JSON style file")
+	fs.IntVar(&cfg.width, "width", 0, "wrap width in columns (default: the terminal's, or 80)")
+	fs.StringVar(&cfg.color, "color", "auto", "colour: auto, always or never")
+	maxMiB := fs.Int64("max-size", articles.DefaultMaxSize>>20, "largest article to read, in MiB")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: byline [flags] [PATH ...]\n\nPATH is a file, a folder (searched recursively) or - for standard input; default \".\".\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, exitOK, true
+		}
+		return cfg, exitUsage, true
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "byline %s\n", version)
+		return cfg, exitOK, true
+	}
+	switch cfg.color {
+	case "auto", "always", "never":
+	default:
+		fmt.Fprintf(stderr, "byline: --color must be auto, always or never, not %q\n", cfg.color)
+		return cfg, exitUsage, true
+	}
+	if cfg.width < 0 || *maxMiB <= 0 {
+		fmt.Fprintln(stderr, "byline: --width and --max-size must be positive")
+		return cfg, exitUsage, true
+	}
+	cfg.maxSize = *maxMiB << 20
+	cfg.paths = fs.Args()
+	if len(cfg.paths) == 0 {
+		cfg.paths = []string{"."}
+	}
+	stdins := 0
+	for _, p := range cfg.paths {
+		if p == "-" {
+			stdins++
+		}
+	}
+	if stdins > 1 {
+		fmt.Fprintln(stderr, "byline: - (standard input) can be given once")
+		return cfg, exitUsage, true
+	}
+	return cfg, exitOK, false
+}
+
+// loadAll reads every article named by paths (stdin for "-") with a worker
+// per core and calls emit with each, in path order. Errors are written to
+// stderr as they come; the result says whether any occurred. A panic while
+// reading one article is recorded in crash and that article reported as
+// failed.
+func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, emit func(*articles.Article)) (failed bool) {
+	load := cfg.load
+	if load == nil {
+		load = loadOne
+	}
+	var files []string
+	var walkErrs []error
+	for _, p := range cfg.paths {
+		if p == "-" {
+			files = append(files, "-")
+			continue
+		}
+		walkErrs = append(walkErrs, articles.Walk([]string{p}, func(batch []string) {
+			files = append(files, batch...)
+		})...)
+	}
+	for _, err := range walkErrs {
+		fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
+		failed = true
+	}
+	type result struct {
+		a   *articles.Article
+		err error
+	}
+	results := make([]chan result, len(files))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a, err := loadSafe(load, files[i], cfg.maxSize, stdin, crash)
+				results[i] <- result{a, err}
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	for i := range files {
+		r := <-results[i]
+		if r.err != nil {
+			fmt.Fprintf(stderr, "byline: %s\n", clean(r.err.Error()))
+			failed = true
+			continue
+		}
+		emit(r.a)
+	}
+	wg.Wait()
+	return failed
+}
+
+// loadSafe calls load, turning a panic into an error for that path after
+// recording it in crash: the worker goroutine must not take the process down
+// with a stack trace.
+func loadSafe(load func(string, int64, io.Reader) (*articles.Article, error), path string, max int64, stdin io.Reader, crash *crashReport) (a *articles.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			crash.record(r)
+			a, err = nil, fmt.Errorf("read %s: internal error", path)
+		}
+	}()
+	return load(path, max, stdin)
+}
+
+func loadOne(path string, max int64, stdin io.Reader) (*articles.Article, error) {
+	if path != "-" {
+		return articles.LoadLimit(path, max)
+	}
+	data, err := articles.ReadLimit(stdin, max)
+	if err != nil {
+		return nil, fmt.Errorf("read standard input: %w", err)
+	}
+	return articles.Parse("-", "", data)
+}
+
+func runJSON(cfg config, crash *crashReport, stdin io.Reader, stdout, stderr io.Writer) int {
+	var werr error
+	var failed bool
+	if loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) {
+		b, err := a.JSON()
+		if err != nil {
+			fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
+			failed = true
+			return
+		}
+		if werr == nil {
+			_, werr = fmt.Fprintf(stdout, "%s\n", b)
+		}
+	}) {
+		failed = true
+	}
+	if failed {
+		return exitRead
+	}
+	return exitOK
+}
+
+func runPlain(cfg config, crash *crashReport, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	profile := plainProfile(cfg, getenv)
+	width := cfg.width
+	if width == 0 {
+		width = 80
+	}
+	style := cfg.style
+	if style == "auto" {
+		style = "notty"
+		if profile != termenv.Ascii {
+			style = styleFor(darkBackground(getenv))
+		}
+	}
+	opts := ui.BodyOptions{Width: width, Style: style, Profile: profile, Styles: ui.DefaultStyles(style != "light")}
+	first := true
+	var werr error
+	var failed bool
+	if loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) {
+		s, err := ui.Document(a, opts)
+		if err != nil {
+			fmt.Fprintf(stderr, "byline: render %s: %s\n", clean(a.Path), clean(err.Error()))
+			failed = true
+			return
+		}
+		if werr != nil {
+			return
+		}
+		if !first {
+			_, werr = io.WriteString(stdout, "\n"+strings.Repeat("─", min(width, 80))+"\n\n")
+		}
+		first = false
+		_, werr = io.WriteString(stdout, s)
+	}) {
+		failed = true
+	}
+	if failed {
+		return exitRead
+	}
+	return exitOK
+}
+
+// plainProfile is the colour profile for output that is not a terminal:
+// none, unless --color always, CLICOLOR_FORCE, or a colour style by name
+// asks for colour; NO_COLOR wins over all but --color always.
+func plainProfile(cfg config, getenv func(string) string) termenv.Profile {
+	switch {
+	case cfg.color == "always":
+		return termenv.ANSI256
+	case cfg.color == "never", getenv("NO_COLOR") != "":
+		return termenv.Ascii
+	case getenv("CLICOLOR_FORCE") != "" && getenv("CLICOLOR_FORCE") != "0":
+		return termenv.ANSI256
+	case cfg.style != "auto" && cfg.style != "notty" && cfg.style != "ascii":
+		return termenv.ANSI256
+	}
+	return termenv.Ascii
+}
+
+// darkBackground guesses the terminal's background from COLORFGBG without
+// asking the terminal (a query can hang for seconds on one that does not
+// answer); dark when unknown.
+func darkBackground(getenv func(string) string) bool {
+	v := getenv("COLORFGBG")
+	if i := strings.LastIndexByte(v, ';'); i >= 0 {
+		switch v[i+1:] {
+		case "7", "15":
+			return false
+		}
+	}
+	return true
+}
+
+func styleFor(dark bool) string {
+	if dark {
+		return "dark"
+	}
+	return "light"
+}
+
+// clean makes text from outside (paths, error messages naming them) safe
+// to print on a terminal.
+func clean(s string) string { return ui.SafeOutput(strings.ReplaceAll(s, "\n", "^J")) }
