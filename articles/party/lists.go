@@ -39,6 +39,7 @@ type gazForm struct {
 type lists struct {
 	ents     []entity
 	gaz      map[string][]gazForm  // by first word, longest form first
+	gazUpper map[string][]gazForm  // the same by first word in capitals, for datelines
 	titles   map[string][][]string // title phrases by first word, longest first
 	first    map[string]bool       // given names
 	nonNames map[string]bool       // capitalised words that are never parties
@@ -160,9 +161,16 @@ func loadLists() *lists {
 			add(newEnt(r[0], Place), r[0], false)
 		}
 	}
+	l.gazUpper = make(map[string][]gazForm, len(l.gaz))
 	for k := range l.gaz {
 		fs := l.gaz[k]
 		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].toks) > len(fs[j].toks) })
+		for _, f := range fs {
+			if l.ents[f.ent].kind == Place || l.ents[f.ent].kind == Country {
+				u := strings.ToUpper(k)
+				l.gazUpper[u] = append(l.gazUpper[u], f)
+			}
+		}
 	}
 
 	for _, line := range strings.Split(readData("titles.txt"), "\n") {

@@ -57,7 +57,7 @@ func Extract(text string, blocks []doc.Block) []Party {
 			} else {
 				end += start
 			}
-			s.block(start, end, false)
+			s.block(start, end, roleStory)
 			start = end + 2
 		}
 	} else {
@@ -66,9 +66,17 @@ func Extract(text string, blocks []doc.Block) []Party {
 				continue
 			}
 			start, end := clampSpan(text, b.Start, b.End)
-			if start < end {
-				s.block(start, end, !b.Kind.Analysed())
+			if start >= end {
+				continue
 			}
+			role := roleStory
+			switch {
+			case b.Kind == doc.Credit || b.Kind == doc.Byline:
+				role = roleNames
+			case !b.Kind.Analysed():
+				role = roleCredit
+			}
+			s.block(start, end, role)
 		}
 	}
 	return s.parties()
@@ -152,18 +160,53 @@ func (s *scanner) parties() []Party {
 			g.kind = g.ev.kind()
 		}
 	}
-	// A surname alone joins the full name: "Osmani" → "Bujar Osmani".
+	// An acronym of a long name met in the text joins it: "BJP" and
+	// "Bharatiya Janata Party".
 	for _, g := range groups {
-		if g.ent >= 0 || g.merged || g.ev.org >= 4 || g.ev.place >= 4 {
+		if g.ent >= 0 || g.merged || g.ntoks < 2 || g.kind != Organization {
+			continue
+		}
+		if a := byName[initials(g.name)]; a != nil && a != g && !a.merged && a.ntoks == 1 {
+			g.absorb(a)
+		}
+	}
+	// A surname or given name alone joins the full name met in the
+	// article: "Osmani" → "Bujar Osmani", "Yoon" → "Yoon Suk Yeol".
+	for _, g := range groups {
+		if g.ent >= 0 || g.merged || g.ntoks != 1 || g.keyword() {
+			continue
+		}
+		var last, first *group
+		nl, nf := 0, 0
+		for _, p := range groups {
+			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks < 2 {
+				continue
+			}
+			if strings.HasSuffix(p.name, " "+g.name) {
+				last = p
+				nl++
+			} else if strings.HasPrefix(p.name, g.name+" ") {
+				first = p
+				nf++
+			}
+		}
+		switch {
+		case nl == 1:
+			last.absorb(g)
+		case nl == 0 && nf == 1:
+			first.absorb(g)
+		}
+	}
+	// A short form of an organisation's name joins it: "Castleford" →
+	// "Castleford Town", "Nordwing" → "Nordwing Airlines".
+	for _, g := range groups {
+		if g.ent >= 0 || g.merged || g.ntoks != 1 || g.kind == Person {
 			continue
 		}
 		var into *group
 		n := 0
 		for _, p := range groups {
-			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks <= g.ntoks {
-				continue
-			}
-			if strings.HasSuffix(p.name, " "+g.name) {
+			if p != g && !p.merged && p.ent < 0 && p.kind == Organization && p.ntoks >= 2 && (strings.HasPrefix(p.name, g.name+" ") || strings.HasSuffix(p.name, " of "+g.name)) {
 				into = p
 				n++
 			}
@@ -183,14 +226,15 @@ func (s *scanner) parties() []Party {
 	return out
 }
 
-func (e evidence) kind() Kind {
-	switch {
-	case e.person > e.org && e.person >= e.place:
-		return Person
-	case e.place > e.org:
-		return Place
+// keyword reports whether a mention of the group carries a word that
+// makes it an organisation or a place ("Ministry", "Sea").
+func (g *group) keyword() bool {
+	for _, c := range g.mentions {
+		if c.ev.org >= 4 || c.ev.place >= 4 {
+			return true
+		}
 	}
-	return Organization
+	return false
 }
 
 func (g *group) absorb(o *group) {
@@ -230,10 +274,30 @@ func (g *group) party(text string) Party {
 		if strings.ContainsAny(form, "\n\t\r") {
 			form = strings.Join(strings.Fields(form), " ")
 		}
-		if !seen[form] {
-			seen[form] = true
-			p.Aliases = append(p.Aliases, form)
+		for _, f := range [2]string{form, c.alias} {
+			if f != "" && !seen[f] {
+				seen[f] = true
+				p.Aliases = append(p.Aliases, f)
+			}
 		}
 	}
 	return p
+}
+
+// initials returns the capital initials of a name's words: "Bharatiya
+// Janata Party" → "BJP"; "" for a name of one word.
+func initials(name string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }

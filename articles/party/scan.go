@@ -10,16 +10,44 @@ type evidence struct {
 	person, org, place int8
 }
 
+func (e evidence) kind() Kind {
+	switch {
+	case e.person > e.org && e.person > e.place:
+		return Person
+	case e.place > e.org:
+		return Place
+	}
+	return Organization
+}
+
 // cand is one mention found in a block.
 type cand struct {
 	s, e     int32    // byte span of the mention, possessive included
 	ent      int32    // index into lists.ents for a listed party, else -1
 	name     string   // for a span not in the lists: its words without the possessive
+	alias    string   // another form of the name inside the span: "State Department" in "U.S. State Department"
 	ntoks    int      // number of words in name
 	ev       evidence // kind signals for a span not in the lists
 	credit   bool     // in a block that is not part of the story
 	alliance bool     // "the Alliance": NATO's when NATO is in the article
 }
+
+// kind returns the kind the mention alone suggests.
+func (c *cand) kind(l *lists) Kind {
+	if c.ent >= 0 {
+		return l.ents[c.ent].kind
+	}
+	return c.ev.kind()
+}
+
+// blockRole is how the scanner reads a block.
+type blockRole int
+
+const (
+	roleStory  blockRole = iota // a block of the story
+	roleCredit                  // a caption or boilerplate: mentions are credit-only
+	roleNames                   // a credit or byline: a list of names, never headline case
+)
 
 // scanner finds the mentions of one article, block by block.
 type scanner struct {
@@ -29,12 +57,14 @@ type scanner struct {
 	cands    []cand
 	acronyms map[string]string // acronym → the name it stands for, from "Long Name (LN)"
 	credit   bool              // the current block is not part of the story
+	names    bool              // the current block is a list of names (credit, byline)
 	known    map[string]bool   // words of the names of people met so far: "Doe" after "Jane Doe"
 }
 
 // block scans text[start:end].
-func (s *scanner) block(start, end int, credit bool) {
-	s.credit = credit
+func (s *scanner) block(start, end int, role blockRole) {
+	s.credit = role != roleStory
+	s.names = role == roleNames
 	s.toks = s.toks[:0]
 	var z tokenizer
 	z.reset(s.text, start, end)
@@ -46,7 +76,9 @@ func (s *scanner) block(start, end int, credit bool) {
 		s.toks = append(s.toks, t)
 	}
 	s.markSentences()
-	s.markHeadlines()
+	if !s.names {
+		s.markHeadlines()
+	}
 	s.scan()
 }
 
@@ -71,7 +103,7 @@ func (s *scanner) markSentences() {
 			continue
 		}
 		switch p.r {
-		case ',', '&', '(', ')', '\'', '-', '‑', '’':
+		case ',', '&', '(', ')', '\'', '’', '/':
 			continue
 		case '.':
 			if k >= 2 && toks[k-2].is(fWord) {
@@ -83,14 +115,6 @@ func (s *scanner) markSentences() {
 		}
 		t.f |= fSent
 	}
-}
-
-// functionWords are the short words a headline leaves in lower case.
-var functionWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
-	"for": true, "and": true, "or": true, "but": true, "with": true, "by": true, "from": true,
-	"as": true, "is": true, "are": true, "vs": true, "via": true, "into": true, "over": true, "after": true,
-	"amid": true, "up": true, "out": true, "off": true, "its": true, "their": true, "his": true, "her": true,
 }
 
 // markHeadlines flags the tokens of lines that capitalise most of their
@@ -139,8 +163,45 @@ func (s *scanner) isWord(i int, w string) bool {
 	return i >= 0 && i < len(s.toks) && s.toks[i].is(fWord) && s.word(i) == w
 }
 
+// lowerWord returns the word at i when it is a lower-case word, else "".
+func (s *scanner) lowerWord(i int) string {
+	if i < 0 || i >= len(s.toks) || !s.toks[i].is(fWord) || s.toks[i].is(fCap) {
+		return ""
+	}
+	return s.word(i)
+}
+
+// capWord reports whether token i is a capitalised word that can be part
+// of a name: not a number, a code ("F-16", "COP29") or a plural acronym
+// ("NGOs").
 func (s *scanner) capWord(i int) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].is(fWord) && s.toks[i].is(fCap)
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := s.toks[i]
+	if !t.is(fWord) || !t.is(fCap) {
+		return false
+	}
+	w := s.text[t.s:t.b]
+	if len(w) == 1 {
+		return false // "plan B"
+	}
+	if strings.ContainsAny(w, "0123456789") {
+		_, ok := s.l.gaz[w]
+		return ok
+	}
+	if len(w) >= 3 && w[len(w)-1] == 's' && isUpperASCII(w[len(w)-2]) && isUpperASCII(w[0]) {
+		return false // "NGOs", "MPs"
+	}
+	if t.is(fHyphen) {
+		// "Matrix-M", "X-ray": a code or a compound, not a name.
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '‑' }) {
+			if utf8.RuneCountInString(p) == 1 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // gazAt returns the longest listed form at token i: its length in tokens,
@@ -152,14 +213,25 @@ func (s *scanner) gazAt(i int) (n int, ent int32, demonym bool) {
 		forms = append(forms[:len(forms):len(forms)], s.l.gaz[s.base(i)]...)
 	}
 	for _, f := range forms {
-		if s.matchForm(i, f.toks) {
+		if s.matchForm(i, f.toks, false) {
 			return len(f.toks), f.ent, f.demonym
 		}
 	}
 	return 0, -1, false
 }
 
-func (s *scanner) matchForm(i int, form []string) bool {
+// gazUpperAt is gazAt for words in capitals, as datelines write them
+// ("KYIV", "NEW DELHI").
+func (s *scanner) gazUpperAt(i int) (n int, ent int32) {
+	for _, f := range s.l.gazUpper[strings.ToUpper(s.base(i))] {
+		if s.matchForm(i, f.toks, true) {
+			return len(f.toks), f.ent
+		}
+	}
+	return 0, -1
+}
+
+func (s *scanner) matchForm(i int, form []string, fold bool) bool {
 	if i+len(form) > len(s.toks) {
 		return false
 	}
@@ -168,22 +240,16 @@ func (s *scanner) matchForm(i int, form []string) bool {
 		if k < len(form)-1 && t.is(fPoss) {
 			return false
 		}
-		if s.text[t.s:t.e] != w && s.text[t.s:t.b] != w {
+		full, base := s.text[t.s:t.e], s.text[t.s:t.b]
+		if fold {
+			if !strings.EqualFold(full, w) && !strings.EqualFold(base, w) {
+				return false
+			}
+		} else if full != w && base != w {
 			return false
 		}
 	}
 	return true
-}
-
-// titleHeads end a run of capitalised words that is a title:
-// "Foreign Affairs Minister", "Deputy Secretary".
-var titleHeads = map[string]bool{
-	"Minister": true, "Secretary": true, "President": true, "Chancellor": true, "Ambassador": true,
-	"Commissioner": true, "Governor": true, "Mayor": true, "Senator": true, "Director": true,
-	"Chairman": true, "Chairwoman": true, "Chief": true, "Spokesman": true, "Spokeswoman": true,
-	"Spokesperson": true, "Envoy": true, "Judge": true, "Prosecutor": true, "Coach": true, "Manager": true,
-	"Leader": true, "Premier": true, "Officer": true, "Adviser": true, "Advisor": true, "Captain": true,
-	"Executive": true, "Head": true, "Deputy": true, "Representative": true, "Commander": true,
 }
 
 // titleAt returns the number of tokens of a title at token i, 0 if none.
@@ -193,7 +259,7 @@ func (s *scanner) titleAt(i int) int {
 	}
 	best := 0
 	for _, f := range s.l.titles[s.word(i)] {
-		if len(f) > best && s.matchForm(i, f) {
+		if len(f) > best && s.matchForm(i, f, false) {
 			best = len(f)
 			break
 		}
@@ -227,73 +293,10 @@ func (s *scanner) titleAt(i int) int {
 	return best
 }
 
-// orgWords make a capitalised span an organisation.
-var orgWords = map[string]bool{
-	"Ministry": true, "Council": true, "Party": true, "Agency": true, "Group": true, "Bank": true,
-	"Company": true, "Corporation": true, "Corp": true, "Inc": true, "Ltd": true, "LLC": true, "plc": true,
-	"PLC": true, "AG": true, "GmbH": true, "University": true, "Institute": true, "Commission": true,
-	"Committee": true, "Association": true, "Union": true, "Federation": true, "League": true, "Club": true,
-	"FC": true, "Department": true, "Office": true, "Court": true, "Parliament": true, "Assembly": true,
-	"Foundation": true, "Fund": true, "Organization": true, "Organisation": true, "Service": true,
-	"Services": true, "Police": true, "Army": true, "Navy": true, "Forces": true, "Guard": true,
-	"Airlines": true, "Airways": true, "Authority": true, "Board": true, "Bureau": true, "Centre": true,
-	"Center": true, "Coalition": true, "Alliance": true, "Front": true, "Movement": true, "Network": true,
-	"Times": true, "News": true, "Post": true, "Herald": true, "Journal": true, "Trust": true,
-	"Society": true, "School": true, "College": true, "Hospital": true, "Church": true, "Cabinet": true,
-	"Government": true, "Administration": true, "Tribunal": true, "Secretariat": true, "Exchange": true,
-	"Reserve": true, "Holdings": true, "Industries": true, "Motors": true, "Systems": true,
-	"Technologies": true, "Labs": true, "Media": true, "United": true, "City": true, "Rovers": true,
-	"Wanderers": true, "Athletic": true, "Institution": true, "Programme": true, "Program": true,
-	"Senate": true, "Congress": true, "Brigade": true, "Battalion": true, "Regiment": true, "Command": true,
-	"Unit": true, "Team": true, "Council's": true, "Democrats": true, "Republicans": true, "Greens": true,
-	"Conservatives": true, "Socialists": true, "Laboratory": true, "Observatory": true, "Museum": true,
-	"Library": true, "Co": true, "Group's": true, "Energy": true, "Pharma": true, "Bancorp": true,
-}
-
-// placeWords end a capitalised span that is a place.
-var placeWords = map[string]bool{
-	"Sea": true, "River": true, "Ocean": true, "Lake": true, "Island": true, "Islands": true,
-	"Mountains": true, "Mountain": true, "Valley": true, "Province": true, "Region": true, "Oblast": true,
-	"County": true, "District": true, "Square": true, "Street": true, "Avenue": true, "Road": true,
-	"Bridge": true, "Airport": true, "Stadium": true, "Arena": true, "Park": true, "Bay": true, "Gulf": true,
-	"Peninsula": true, "Desert": true, "Strait": true, "Canal": true, "Coast": true, "Hills": true,
-	"Basin": true, "Forest": true, "Village": true, "Palace": true, "Cathedral": true, "Harbour": true,
-	"Harbor": true, "Beach": true, "Heights": true, "Plateau": true, "Glacier": true, "Falls": true,
-	"Prefecture": true, "Governorate": true, "Territory": true, "Archipelago": true, "Balkans": true,
-}
-
-// cueWords after a name make it a person who speaks.
-var cueWords = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "adds": true, "warned": true, "warns": true,
-	"stated": true, "explained": true, "explains": true, "noted": true, "notes": true, "argued": true,
-	"argues": true, "wrote": true, "writes": true, "asked": true, "insisted": true, "insists": true,
-	"claimed": true, "announced": true, "tweeted": true, "replied": true, "urged": true, "stressed": true,
-	"acknowledged": true, "admitted": true, "recalled": true, "recalls": true, "testified": true,
-	"believes": true, "thinks": true, "told.": true, "smiled": true, "laughed": true, "joked": true,
-	"who": true, "posted": true, "commented": true, "remarked": true, "conceded": true,
-}
-
-// locatives before a single word make it a place.
-var locatives = map[string]bool{
-	"in": true, "at": true, "near": true, "outside": true, "across": true, "throughout": true,
-	"around": true, "from": true, "to": true, "into": true, "towards": true, "toward": true,
-}
-
-// connectors join the words of an organisation's name: "Bank of England".
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "on": true, "the": true, "&": true, "de": true}
-
-func (s *scanner) hasKeyword(i, j int, set map[string]bool) bool {
-	for k := i; k < j; k++ {
-		if s.toks[k].is(fWord) && set[s.base(k)] {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *scanner) scan() {
 	toks := s.toks
-	for i := 0; i < len(toks); {
+	i := s.dateline()
+	for i < len(toks) {
 		t := toks[i]
 		if !t.is(fWord) {
 			i++
@@ -304,22 +307,19 @@ func (s *scanner) scan() {
 				i++
 				continue
 			}
-			if t.is(fDigit) {
-				i++
-				continue
-			}
-			if n := s.titleAt(i); n > 0 && s.capWord(i+n) {
+			if n := s.titleAt(i); n > 0 && !t.is(fDigit) && s.capWord(i+n) {
 				i = s.chunk(i)
 				continue
 			}
 			i++
 			continue
 		}
-		if n, ent, demonym := s.gazAt(i); n > 0 {
-			if demonym && s.capWord(i+n) {
-				// "Russian Defence Ministry" is an organisation, not a mention of Russia.
-				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, orgWords) && s.titleAt(i+n) == 0 {
-					s.emitSpan(i, j, 0)
+		if n, ent, demonym := s.gazAt(i); n > 0 && !(n == 1 && s.known[s.base(i)] && (demonym || !s.capWord(i+1))) {
+			// A listed name before the rest of an organisation's name:
+			// "Kenya Red Cross Society", "Russian Defence Ministry".
+			if !toks[i+n-1].is(fPoss) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
+				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, orgWords) && !s.hasKeyword(j-1, j, placeWords) {
+					s.emitSpan(i, j, 0, s.spanName(i+n, j))
 					i = j
 					continue
 				}
@@ -338,14 +338,18 @@ func (s *scanner) scan() {
 			i++
 			continue
 		}
+		if !s.capWord(i) {
+			i++
+			continue
+		}
 		w := s.word(i)
-		if w == "Alliance" && (s.isWord(i-1, "the") || s.isWord(i-1, "The")) {
+		if w == "Alliance" && (s.isWord(i-1, "the") || s.isWord(i-1, "The")) && !s.capWord(i+1) && !s.isWord(i+1, "of") && !s.isWord(i+1, "for") {
 			s.cands = append(s.cands, cand{s: t.s, e: t.e, ent: -1, credit: s.credit, alliance: true})
 			i++
 			continue
 		}
 		if s.titleAt(i) == 0 && s.skippable(i) {
-			if s.capWord(i+1) && t.is(fSent) && !s.l.nonNames[w] {
+			if s.capWord(i+1) && (t.is(fSent) || articles[w]) && !s.l.nonNames[w] {
 				// "The Statement": still the sentence's opening words.
 				s.toks[i+1].f |= fSent
 			}
@@ -356,13 +360,67 @@ func (s *scanner) scan() {
 	}
 }
 
+// dateline reads a dateline in capitals at the start of a block ("KYIV,
+// Ukraine (AP) —", "NEW DELHI:") and returns the index after its place.
+func (s *scanner) dateline() int {
+	toks := s.toks
+	j := 0
+	for j < len(toks) && j < 4 && toks[j].is(fWord) && toks[j].is(fUpper) && !toks[j].is(fDots) {
+		j++
+	}
+	if j == 0 || j >= len(toks) || toks[j].is(fWord) {
+		return 0
+	}
+	switch toks[j].r {
+	case '(', '—', '–', '-', ':':
+	case ',':
+		// "NAIROBI, Kenya —", "GENEVA, Nov 12": not "COGAT, the body…".
+		if j+1 >= len(toks) || !(toks[j+1].is(fCap) || toks[j+1].is(fDigit)) {
+			return 0
+		}
+	default:
+		return 0
+	}
+	if n, ent := s.gazUpperAt(0); n == j {
+		s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: ent, credit: s.credit})
+		return j
+	}
+	if n, _, _ := s.gazAt(0); n == j {
+		return 0 // "NATO, the alliance…": listed as written
+	}
+	if j == 1 && len(s.word(0)) <= 4 {
+		return 0 // an acronym, not a place
+	}
+	// An unknown place: a town the lists do not have.
+	s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: -1, name: titleCase(s.spanName(0, j)), ntoks: j, ev: evidence{place: 4}, credit: s.credit})
+	return j
+}
+
+// titleCase writes a name in capitals as a name: "SAN JOSE" → "San Jose".
+func titleCase(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteString(strings.ToUpper(string(r)))
+		} else {
+			b.WriteString(strings.ToLower(string(r)))
+		}
+		up = r == ' ' || r == '-'
+	}
+	return b.String()
+}
+
 // skippable reports whether the capitalised word at i is an ordinary word
 // capitalised by position: at a sentence start, in a headline, or a month.
 func (s *scanner) skippable(i int) bool {
 	t := s.toks[i]
 	w := s.base(i)
-	if s.l.nonNames[w] {
+	if s.l.nonNames[w] || articles[w] && (t.is(fSent) || t.is(fHead) || !s.capWord(i+1)) {
 		return true
+	}
+	if k := strings.IndexAny(w, "'’"); k > 0 && s.l.nonNames[w[:k]] {
+		return true // "I'm"
 	}
 	if !t.is(fSent) && !t.is(fHead) {
 		return false
@@ -373,7 +431,59 @@ func (s *scanner) skippable(i int) bool {
 	if s.l.first[w] && s.capWord(i+1) || s.known[w] {
 		return false
 	}
-	return s.l.isCommon(w)
+	if !s.common(w) {
+		return false
+	}
+	if t.is(fHead) {
+		return true
+	}
+	// "Department for Transport", "Commerce Department": a name made of
+	// common words up to its keyword.
+	if j := s.nameEnd(i); j > i+1 && s.hasKeyword(i, j, orgWords) {
+		for k := i; k < j; k++ {
+			if !s.toks[k].is(fCap) {
+				continue
+			}
+			w := s.base(k)
+			if orgWords[w] {
+				return false
+			}
+			if !s.common(w) || s.l.first[w] {
+				return true // "Shares of Nexora Semiconductor"
+			}
+		}
+	}
+	// "The Greens said": a name after an opening article.
+	if i > 0 && articles[s.word(i-1)] && s.cueAfter(i+1) && !s.toks[i].is(fPoss) && !genericNouns[w] {
+		return false
+	}
+	return true
+}
+
+// common reports whether w is a common word: in the word list, or made of
+// them with hyphens ("Co-founder", "Mother-of-three").
+func (s *scanner) common(w string) bool {
+	if s.l.isCommon(w) {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if p != "" && !s.l.isCommon(p) && !isNumber(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // nameEnd returns the end of the capitalised name that starts at token i.
@@ -387,17 +497,26 @@ func (s *scanner) nameEnd(i int) int {
 		if j > i && t.is(fPara) {
 			break
 		}
-		if t.is(fWord) && t.is(fCap) {
+		if s.capWord(j) {
 			w := s.base(j)
-			if t.is(fHead) && j > i && s.l.isCommon(w) && !s.l.first[w] && !orgWords[w] && !placeWords[w] {
+			if t.is(fHead) && j > i && s.common(w) && !s.l.first[w] && !orgWords[w] && !placeWords[w] && !firstName {
 				break
 			}
-			if s.l.nonNames[w] && (j == i || !firstName) {
+			if s.l.nonNames[w] && (j == i || !firstName && !s.isWord(i, "The")) {
+				break
+			}
+			if j > i && t.is(fHyphen) && s.hyphenSuffix(j) != "" {
 				break
 			}
 			keyword = keyword || orgWords[w] || placeWords[w]
 			j++
 			if t.is(fPoss) {
+				// "St Mary's Church", "Women's Institute": the name goes on.
+				if s.capWord(j) && !s.toks[j].is(fPoss) && (possNouns[w] || saints[s.word(i)]) {
+					if k := s.nameEnd(j); s.hasKeyword(j, k, orgWords) || s.hasKeyword(j, k, placeWords) {
+						continue
+					}
+				}
 				break
 			}
 			continue
@@ -410,14 +529,20 @@ func (s *scanner) nameEnd(i int) int {
 				for k < len(toks) && toks[k].is(fWord) && !toks[k].is(fCap) && particles[s.word(k)] {
 					k++
 				}
-				if s.capWord(k) {
+				if s.capWord(k) && k-j <= 3 {
 					j = k
 					continue
 				}
 			}
-			if connectors[w] && keyword && s.capWord(j+1) {
-				j++
-				continue
+			if connectors[w] && s.joins(i, j, keyword) {
+				if s.capWord(j + 1) {
+					j++
+					continue
+				}
+				if (w == "of" || w == "for") && s.isWord(j+1, "the") && s.capWord(j+2) {
+					j += 2 // "Office for the Coordination of…"
+					continue
+				}
 			}
 		}
 		if j > i && t.r == '&' && s.capWord(j+1) {
@@ -427,6 +552,42 @@ func (s *scanner) nameEnd(i int) int {
 		break
 	}
 	return j
+}
+
+// joins reports whether the connector at j ("of", "and", "for") joins the
+// name [i, j) to the capitalised words after it: "Bank of England",
+// "Food and Drug Administration", but not "Finland and Sweden".
+func (s *scanner) joins(i, j int, keyword bool) bool {
+	w := s.word(j)
+	before := s.base(j - 1)
+	if keyword {
+		// "Nordwing Airlines and Baltic Air": "and" after the keyword
+		// starts another name.
+		return !(w == "and" || w == "&") || !orgWords[before]
+	}
+	if w == "the" || w == "on" && !s.isWord(j-1, "Council") {
+		return false
+	}
+	// No keyword yet: join common words to a keyword that follows soon
+	// ("Food and Drug Administration"), not a person to a place ("Joel
+	// Hurowitz of Stony Brook University").
+	for k := i; k < j; k++ {
+		if s.toks[k].is(fCap) && (!s.common(s.base(k)) || s.l.first[s.base(k)]) {
+			return false
+		}
+	}
+	for k := j + 1; k < len(s.toks) && k < j+5; k++ {
+		if !s.capWord(k) {
+			if s.toks[k].is(fWord) && connectors[s.word(k)] {
+				continue
+			}
+			break
+		}
+		if orgWords[s.base(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // chunk reads the capitalised span at token i, with a title before it,
@@ -443,14 +604,33 @@ func (s *scanner) chunk(i int) int {
 		ni += n
 		titled = true
 	}
-	if ni >= len(toks) || !s.capWord(ni) {
-		if ni == i {
-			return i + 1
-		}
-		return ni
+	if !s.capWord(ni) {
+		return max(ni, i+1)
 	}
-	if titled && !s.capWord(ni) {
-		return ni
+	if titled {
+		if n, _, _ := s.gazAt(ni); n > 0 && !s.l.first[s.word(ni)] {
+			return ni // "President of Ukraine": the list reads the rest
+		}
+	}
+	if suf := s.hyphenSuffix(ni); suf != "" {
+		// "Sequoia-backed Kaszek Partners": the name before the hyphen alone.
+		t := toks[ni]
+		end := t.s + int32(strings.LastIndexAny(s.text[t.s:t.e], "-‑"))
+		var ev evidence
+		if hyphenSuffixes[suf] == Place {
+			ev.place += 2
+		} else {
+			ev.org += 2
+		}
+		name := s.text[t.s:end]
+		s.cands = append(s.cands, cand{s: t.s, e: end, ent: -1, name: name, ntoks: 1, ev: ev, credit: s.credit})
+		return ni + 1
+	}
+	if s.credit && toks[ni].is(fHyphen) {
+		// "JPL-Caltech" in a credit line: names joined by hyphens.
+		if s.creditParts(ni) {
+			return ni + 1
+		}
 	}
 	j := s.nameEnd(ni)
 	if j == ni {
@@ -475,12 +655,58 @@ func (s *scanner) chunk(i int) int {
 	if titled {
 		bonus = 4
 	}
-	s.emitSpan(ni, j, bonus)
+	s.emitSpan(ni, j, bonus, "")
 	return j
 }
 
-// emitSpan records the name in tokens [i, j) with its kind signals.
-func (s *scanner) emitSpan(i, j int, titled int8) {
+// hyphenSuffix returns the lower-case last part of a hyphenated word that
+// makes it an adjective of the name before ("backed" in "Sequoia-backed").
+func (s *scanner) hyphenSuffix(i int) string {
+	t := s.toks[i]
+	if !t.is(fHyphen) {
+		return ""
+	}
+	w := s.text[t.s:t.b]
+	k := strings.LastIndexAny(w, "-‑")
+	if k <= 0 {
+		return ""
+	}
+	suf := w[k+1:]
+	if w[k] != '-' {
+		suf = w[k+len("‑"):]
+	}
+	if _, ok := hyphenSuffixes[suf]; ok {
+		return suf
+	}
+	return ""
+}
+
+// creditParts records each capitalised part of a hyphenated word in a
+// credit line as a name of its own.
+func (s *scanner) creditParts(i int) bool {
+	t := s.toks[i]
+	w := s.text[t.s:t.b]
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || !isUpperASCII(p[0]) {
+			return false
+		}
+	}
+	off := int32(0)
+	for _, p := range parts {
+		ev := evidence{org: 1}
+		s.cands = append(s.cands, cand{s: t.s + off, e: t.s + off + int32(len(p)), ent: -1, name: p, ntoks: 1, ev: ev, credit: s.credit})
+		off += int32(len(p)) + 1
+	}
+	return true
+}
+
+// emitSpan records the name in tokens [i, j) with its kind signals; alias
+// is another form of it met inside the span, or "".
+func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	toks := s.toks
 	var ev evidence
 	ev.person += titled
@@ -493,28 +719,50 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 		if orgWords[w] {
 			ev.org += 4
 		}
-		if !s.l.isCommon(w) || s.l.first[w] || s.known[w] {
+		if !s.common(w) || s.l.first[w] || s.known[w] {
 			allCommon = false
 		}
 	}
-	if placeWords[s.base(j-1)] {
-		ev.place += 4
-		ev.org -= 4
+	if w := s.word(i); w == "The" && !toks[i].is(fSent) && !toks[i].is(fHead) && j > i+1 {
+		allCommon = false // "The Lancet" in mid-sentence: a title
+		ev.org += 3
+	}
+	if placeWords[s.base(j-1)] || placeFirst[s.base(i)] && j > i+1 {
+		ev.place += 5
 	}
 	n := j - i
-	if titled == 0 && allCommon && ev.org <= 0 && ev.place <= 0 {
-		// "the Statement", "Foreign Ministers": capitalised common words
-		// that are no name; "Acme Widgets" is one.
-		if n == 1 && !s.cueAfter(j) {
+	single := n == 1
+	cue := s.cueAfter(j)
+	if titled == 0 && eventWords[s.base(j-1)] {
+		return // "Philadelphia Semiconductor Index", "Grand Slam": no party
+	}
+	if strings.HasSuffix(s.base(j-1), "shire") {
+		ev.place += 3 // "Northamptonshire", "Hampshire"
+	}
+	// "the charity Asylum Aid", "the World Weather Attribution group",
+	// "Observatório do Clima, a network of NGOs".
+	switch s.apposition(j) {
+	case Organization:
+		ev.org += 3
+	case Place:
+		ev.place += 3 // "Marathon, the town that…"
+	}
+	if orgNouns[s.lowerWord(i-1)] || orgNouns[s.lowerWord(j)] {
+		ev.org += 3
+	}
+	prev := s.prevInList(i)
+	if titled == 0 && allCommon && ev.org <= 0 && ev.place <= 0 && (prev == nil || prev.kind(s.l) != Organization) {
+		// Capitalised common words: "the Statement", "Foreign Ministers",
+		// "Grand Slam" are no names; "Nature" and "Intel" in mid-sentence are.
+		if !single && !cue {
 			return
 		}
 		for k := i; k < j; k++ {
-			if w := s.base(k); titleHeads[w] || titleHeads[strings.TrimSuffix(w, "s")] || roleWords[w] {
+			if w := s.base(k); titleHeads[w] || titleHeads[strings.TrimSuffix(w, "s")] || roleWords[w] || genericNouns[w] {
 				return
 			}
 		}
 	}
-	single := n == 1
 	if titled == 0 && single && !toks[i].is(fUpper) && s.adjectiveUse(i, j) {
 		return
 	}
@@ -529,8 +777,7 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 		}
 		s.acronyms[s.word(j+1)] = s.spanName(i, j)
 	}
-	// A cue after the name: "Osmani said", "Osmani, who".
-	if s.cueAfter(j) {
+	if cue {
 		switch {
 		case toks[i].is(fUpper) && single:
 			ev.org++
@@ -549,7 +796,7 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 				if !toks[k].is(fWord) {
 					break
 				}
-				if w := s.word(k); !toks[k].is(fCap) && len(s.l.titles[w]) > 0 && w != "head" {
+				if w := s.word(k); !toks[k].is(fCap) && len(s.l.titles[w]) > 0 && w != "head" && w != "leader" {
 					ev.person += 2
 					break
 				}
@@ -557,15 +804,27 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 		}
 	}
 	// A cue before: "said Bujar Osmani".
-	if i > 0 && toks[i-1].is(fWord) && (s.word(i-1) == "said" || s.word(i-1) == "says") {
+	if pw := s.lowerWord(i - 1); pw == "said" || pw == "says" {
 		ev.person += 2
 	}
 	if i > 0 && toks[i-1].is(fWord) {
-		pw := s.word(i - 1)
-		if pw == "the" {
+		pw := strings.ToLower(s.word(i - 1))
+		switch {
+		case pw == "the":
 			ev.org++
-		} else if single && locatives[pw] {
-			ev.place++
+		case locatives[pw] && !s.l.first[s.word(i)] && titled == 0:
+			ev.place += 2
+		case pw == "of" && placeNouns[s.lowerWord(i-2)] || pw == "of" && s.lowerWord(i-2) == "" && i >= 3 && placeNouns[s.lowerWord(i-3)]:
+			ev.place += 3
+		}
+	}
+	// A list: "in Turkana, Marsabit and Wajir", "SpaceX and Blue Origin".
+	if prev != nil && titled == 0 {
+		switch prev.kind(s.l) {
+		case Place:
+			ev.place += 2
+		case Organization:
+			ev.org++
 		}
 	}
 	if toks[i].is(fUpper) && single {
@@ -575,7 +834,7 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 	} else {
 		ev.org++
 	}
-	if ev.person > ev.org && ev.person > ev.place && n > 1 {
+	if ev.kind() == Person && n > 1 {
 		if s.known == nil {
 			s.known = map[string]bool{}
 		}
@@ -583,7 +842,56 @@ func (s *scanner) emitSpan(i, j int, titled int8) {
 			s.known[s.base(k)] = true
 		}
 	}
-	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), ntoks: n, ev: ev, credit: s.credit})
+	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: alias, ntoks: n, ev: ev, credit: s.credit})
+}
+
+// prevInList returns the mention just before token i when the two stand in
+// a list ("X, Y and Z"), else nil.
+func (s *scanner) prevInList(i int) *cand {
+	if len(s.cands) == 0 || i < 2 {
+		return nil
+	}
+	k := i - 1
+	if !(s.toks[k].r == ',' || s.isWord(k, "and") || s.isWord(k, "or")) {
+		return nil
+	}
+	if s.isWord(k, "and") && k > 0 && s.toks[k-1].r == ',' {
+		k--
+	}
+	p := &s.cands[len(s.cands)-1]
+	if p.e != s.toks[k-1].e {
+		return nil
+	}
+	return p
+}
+
+// apposition returns the kind that ", a/an/the [word] NOUN" after token j
+// gives a name: Organization for "a network", Place for "the town's", ""
+// for none.
+func (s *scanner) apposition(j int) Kind {
+	if j+2 >= len(s.toks) || s.toks[j].r != ',' {
+		return ""
+	}
+	k := j + 1
+	switch s.lowerWord(k) {
+	case "a", "an", "the":
+	default:
+		return ""
+	}
+	for m := k + 1; m < k+4 && m < len(s.toks); m++ {
+		w := s.lowerWord(m)
+		if w == "" {
+			return ""
+		}
+		w = s.text[s.toks[m].s:s.toks[m].b]
+		switch {
+		case placeNouns[w]:
+			return Place
+		case orgNouns[w]:
+			return Organization
+		}
+	}
+	return ""
 }
 
 // cueAfter reports whether a speech verb follows token j: "Osmani said",
@@ -600,25 +908,6 @@ func (s *scanner) cueAfter(j int) bool {
 func (s *scanner) statementAfter(j int) bool {
 	for k := j; k < j+6 && k < len(s.toks); k++ {
 		if s.toks[k].is(fWord) && (s.word(k) == "statement" || s.word(k) == "spokesperson" || s.word(k) == "spokesman" || s.word(k) == "spokeswoman") {
-			return true
-		}
-	}
-	return false
-}
-
-// roleWords are capitalised plural roles that make a span no name:
-// "Foreign Ministers", "Heads of State".
-var roleWords = map[string]bool{"Heads": true, "Leaders": true, "Ministers": true, "Allies": true, "Members": true, "Officials": true}
-
-// adjectiveUse reports whether a single unknown word is used as an
-// adjective: "Euro-Atlantic area", "Kremlin-friendly", "Western countries".
-func (s *scanner) adjectiveUse(i, j int) bool {
-	if j >= len(s.toks) || !s.toks[j].is(fWord) || s.toks[j].is(fCap) || s.toks[i].is(fPoss) {
-		return false
-	}
-	w := s.word(i)
-	for _, suf := range []string{"ic", "an", "ian", "ese", "ish", "ern", "ist", "ite"} {
-		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
@@ -683,4 +972,28 @@ func (s *scanner) hyphenParts(i int) bool {
 		s.cands = append(s.cands, cand{s: t.s + int32(p.s), e: t.s + int32(p.e), ent: p.ent, credit: s.credit})
 	}
 	return nf > 0
+}
+
+func (s *scanner) hasKeyword(i, j int, set map[string]bool) bool {
+	for k := i; k < j; k++ {
+		if s.toks[k].is(fWord) && set[s.base(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveUse reports whether a single unknown word is used as an
+// adjective: "Euro-Atlantic area", "Western countries".
+func (s *scanner) adjectiveUse(i, j int) bool {
+	if j >= len(s.toks) || !s.toks[j].is(fWord) || s.toks[j].is(fCap) || s.toks[i].is(fPoss) {
+		return false
+	}
+	w := s.word(i)
+	for _, suf := range []string{"ic", "an", "ian", "ese", "ish", "ern", "ist", "ite"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

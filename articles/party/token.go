@@ -228,6 +228,10 @@ func (z *tokenizer) word() token {
 		}
 		break
 	}
+	// "St.", "Co.", "Inc.": the dot belongs to the word.
+	if i < z.end && text[i] == '.' && dotWords[text[t.s:i]] {
+		i++
+	}
 	t.e = int32(i)
 	t.b = t.e
 	w := text[t.s:t.e]
@@ -265,6 +269,9 @@ func (z *tokenizer) word() token {
 	return t
 }
 
+// dotWords keep their abbreviation dot: it never ends a sentence there.
+var dotWords = map[string]bool{"St": true, "Mt": true, "Ft": true, "Co": true, "Inc": true, "Ltd": true, "Corp": true, "Jr": true, "Sr": true}
+
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // particles are the lower-case words inside names: "Ursula von der Leyen",
@@ -272,5 +279,5 @@ func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 var particles = map[string]bool{
 	"von": true, "van": true, "der": true, "den": true, "de": true, "del": true, "della": true, "di": true,
 	"da": true, "du": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "el": true,
-	"dos": true, "das": true, "ter": true, "zu": true, "y": true, "bint": true, "abu": true,
+	"dos": true, "das": true, "ter": true, "zu": true, "y": true, "bint": true, "abu": true, "do": true,
 }

@@ -6,8 +6,9 @@
 //     the time-zone database with their countries (bcp47/timezone.xml), and
 //     the top-level subdivisions of a few federal countries
 //     (subdivisions/en.xml).
-//   - wamerican (/usr/share/dict/american-english): the lower-case words of
-//     American English, to tell common words from names.
+//   - wamerican and wbritish (/usr/share/dict/american-english and
+//     british-english): the lower-case words of American and British
+//     English, to tell common words from names.
 //
 // Run it through go generate in package party; the output is committed, so
 // the build never needs the packages. Hand-written lists live beside the
@@ -30,7 +31,7 @@ import (
 
 func main() {
 	cldr := flag.String("cldr", "/usr/share/unicode/cldr/common", "CLDR common directory (Debian unicode-cldr-core)")
-	dict := flag.String("dict", "/usr/share/dict/american-english", "word list (Debian wamerican)")
+	dict := flag.String("dict", "/usr/share/dict/american-english,/usr/share/dict/british-english", "comma-separated word lists (Debian wamerican, wbritish)")
 	out := flag.String("out", "data", "output directory")
 	flag.Parse()
 	log.SetFlags(0)
@@ -266,25 +267,27 @@ func subdivisions(src, dst string) error {
 	return os.WriteFile(dst, []byte(out), 0o644)
 }
 
-// words writes the lower-case entries of the word list, without
+// words writes the lower-case entries of the word lists, without
 // possessives, sorted, one a line, gzip-compressed.
-func words(src, dst string) error {
-	f, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
+func words(srcs, dst string) error {
 	var ws []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		w := sc.Text()
-		if w == "" || strings.ContainsAny(w, "'’") || w != strings.ToLower(w) {
-			continue
+	for _, src := range strings.Split(srcs, ",") {
+		f, err := os.Open(src)
+		if err != nil {
+			return err
 		}
-		ws = append(ws, w)
-	}
-	if err := sc.Err(); err != nil {
-		return err
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := sc.Text()
+			if w == "" || strings.ContainsAny(w, "'’") || w != strings.ToLower(w) {
+				continue
+			}
+			ws = append(ws, w)
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("read %s: %w", src, err)
+		}
 	}
 	sort.Strings(ws)
 	ws = compact(ws)
