@@ -142,7 +142,7 @@ func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, 
 			add(e, mkQuoteEnd, qi, "")
 			last = e
 		}
-		if last >= 0 && q.Kind == quote.Direct && strings.TrimSpace(q.Speaker) != "" {
+		if last >= 0 && q.Kind == quote.Direct && strings.TrimSpace(q.Speaker) != "" && !namedAfter(a.Text, q) {
 			name := strings.TrimSpace(q.Speaker)
 			var tag string
 			if plain {
@@ -176,6 +176,26 @@ func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, 
 	}
 	return marks, base, total
 }
+
+// namedAfter reports whether the text names q's speaker right after the
+// quote ("…," Dahl said): then a speaker tag would only repeat it. A
+// pronoun ("she said") does not count.
+func namedAfter(text string, q quote.Quote) bool {
+	ss := q.SpeakerSpan
+	if ss.IsZero() || ss.Start < q.Span.End || ss.Start-q.Span.End > 40 || ss.End > len(text) || ss.End <= ss.Start {
+		return false
+	}
+	if strings.ContainsAny(text[q.Span.End:ss.Start], "\n\"“”«»„") {
+		return false
+	}
+	name := strings.ToLower(strings.TrimSpace(text[ss.Start:ss.End]))
+	if len(name) < 3 || pronouns[name] {
+		return false
+	}
+	return strings.Contains(" "+strings.ToLower(q.Speaker)+" ", " "+name+" ")
+}
+
+var pronouns = map[string]bool{"she": true, "her": true, "him": true, "his": true, "they": true, "them": true, "you": true, "one": true, "who": true}
 
 // rendered reports whether BodyMarkdown renders block b.
 func rendered(b doc.Block) bool {

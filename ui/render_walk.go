@@ -300,12 +300,30 @@ func (w *walker) endLine() {
 	}
 	w.closePiece()
 	ln := line{pieces: w.pieces, plain: w.plain.String()}
+	if blankPieces(ln) {
+		// A blank line shows nothing but glamour's padding: keep it empty,
+		// so that chunks stitch with the same blank lines as one render.
+		ln = line{}
+	}
 	trimRegions(&ln)
 	w.lines = append(w.lines, ln)
 	w.pieces = nil
 	w.plain.Reset()
 	w.col, w.indent, w.inText = 0, 0, false
 	w.curStart = ""
+}
+
+// blankPieces reports whether ln shows only spaces without a background.
+func blankPieces(ln line) bool {
+	if strings.Trim(ln.plain, " ") != "" {
+		return false
+	}
+	for _, p := range ln.pieces {
+		if strings.Contains(p.text, "48;") || strings.Contains(p.text, "7m") {
+			return false
+		}
+	}
+	return true
 }
 
 // trimRegions takes the blanks at the start and end of a line out of any
