@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"byline/articles/doc"
@@ -22,10 +23,22 @@ func sentenceEnd(t tok) bool {
 	return t.p == '.' || t.p == '!' || t.p == '?' || t.p == ';' || t.p == 'q' || t.p == ':'
 }
 
+// participle reports whether a cue word is a participle whose subject is the
+// subject of the sentence: "…, adding: "…"", "calling it "…"".
+func participle(w string) bool {
+	switch w {
+	case "adding", "saying", "noting", "writing", "telling", "warning", "stressing", "calling", "describing",
+		"arguing", "insisting", "explaining", "quoting", "quoted", "declaring", "asking", "urging":
+		return true
+	}
+	return false
+}
+
 // after parses an attribution that follows a quote closing at from:
 // `, X said`, `, said X`, `, according to X`, `—Commissioner Jane Roe`.
-// It looks no further than to, and reads one clause at most.
-func after(text string, from, to int, buf []tok) (attribution, bool) {
+// It looks no further than to, and reads one clause at most. loose accepts
+// a name after a dash followed by anything (a headline's "– Coach confident").
+func after(text string, from, to int, loose bool, buf []tok) (attribution, bool) {
 	to = min(to, from+320)
 	toks := words(text, from, to, 28, buf)
 	i := 0
@@ -36,22 +49,49 @@ func after(text string, from, to int, buf []tok) (attribution, bool) {
 		return attribution{}, false
 	}
 	if toks[i].p == '-' {
-		if i+1 < len(toks) && toks[i+1].word() && capital(text[toks[i+1].s:toks[i+1].e]) {
-			lo, hi, ok := npForward(text, toks, i+1, true)
-			if ok && hi+1 >= len(toks) || ok && hi+1 < len(toks) && (sentenceEnd(toks[hi+1]) || toks[hi+1].p == ',' || toks[hi+1].p == '-') {
-				a := attribution{speaker: stripTitles(text, toks, lo, hi), end: toks[hi].e}
-				return a, true
+		// a gloss between dashes: "„Die Lage ist ernst“ – the situation is serious – wrote …"
+		for k := i + 1; k < len(toks) && k < i+14; k++ {
+			if sentenceEnd(toks[k]) {
+				break
+			}
+			if toks[k].p == '-' && k > i+1 {
+				if a, ok := attribute(text, toks, k+1); ok {
+					return a, true
+				}
+				break
 			}
 		}
+		if a, ok := attribute(text, toks, i+1); ok {
+			return a, true
+		}
+		if i+1 < len(toks) && toks[i+1].word() && capital(text[toks[i+1].s:toks[i+1].e]) {
+			lo, hi, ok := npForward(text, toks, i+1, true)
+			if ok && (loose || hi+1 >= len(toks) || sentenceEnd(toks[hi+1]) || toks[hi+1].p == ',' || toks[hi+1].p == '-') {
+				return attribution{speaker: stripTitles(text, toks, lo, hi), end: toks[hi].e}, true
+			}
+		}
+		return attribution{}, false
+	}
+	return attribute(text, toks, i)
+}
+
+// attribute parses an attribution clause starting at toks[i]: `said X`,
+// `X said`, `according to X`, `X, the minister, told reporters`.
+func attribute(text string, toks []tok, i int) (attribution, bool) {
+	if i >= len(toks) {
 		return attribution{}, false
 	}
 	if n := cue(text, toks, i); n > 0 {
 		w := lower(text[toks[i].s:toks[i].e])
 		j := i + n
-		if w == "according" || w == "quoted" {
-			return attribution{}, false
+		if w == "according" {
+			lo, hi, ok := npForward(text, toks, j, false)
+			if !ok {
+				return attribution{}, false
+			}
+			return attribution{speaker: stripTitles(text, toks, lo, hi), cue: span(toks, i, j-1), end: clauseEnd(toks, hi+1)}, true
 		}
-		if w == "adding" || w == "saying" || w == "noting" || w == "writing" || w == "telling" || w == "warning" || w == "stressing" {
+		if participle(w) || w == "quoted" {
 			return attribution{}, false
 		}
 		lo, hi, ok := npForward(text, toks, j, false)
@@ -59,14 +99,19 @@ func after(text string, from, to int, buf []tok) (attribution, bool) {
 			return attribution{}, false
 		}
 		a := attribution{speaker: stripTitles(text, toks, lo, hi), cue: span(toks, i, j-1)}
-		a.end = clauseEnd(toks, hi+1, text)
+		// "asked the committee chair, Sarah Okonkwo."
+		if description(text, toks, lo) && hi+2 < len(toks) && toks[hi+1].p == ',' {
+			if nlo, nhi, ok := npForward(text, toks, hi+2, true); ok && capital(text[toks[nlo].s:toks[nlo].e]) && !description(text, toks, nlo) &&
+				(nhi+1 >= len(toks) || sentenceEnd(toks[nhi+1]) || toks[nhi+1].p == ',') {
+				a.speaker = stripTitles(text, toks, nlo, nhi)
+				hi = nhi
+			}
+		}
+		a.end = clauseEnd(toks, hi+1)
 		return a, true
 	}
-	if i < len(toks) && toks[i].word() && lower(text[toks[i].s:toks[i].e]) == "according" && i+2 < len(toks) {
-		lo, hi, ok := npForward(text, toks, i+2, false)
-		if ok {
-			return attribution{speaker: stripTitles(text, toks, lo, hi), cue: span(toks, i, i+1), end: clauseEnd(toks, hi+1, text)}, true
-		}
+	if first := lower(text[toks[i].s:toks[i].e]); toks[i].word() && (first == "and" || first == "but" || first == "while" || first == "as") {
+		return attribution{}, false
 	}
 	for k := i + 1; k < len(toks) && k < i+16; k++ {
 		if sentenceEnd(toks[k]) || toks[k].p == '-' {
@@ -77,21 +122,29 @@ func after(text string, from, to int, buf []tok) (attribution, bool) {
 			continue
 		}
 		w := lower(text[toks[k].s:toks[k].e])
-		if w == "according" || w == "adding" || w == "saying" || w == "noting" || w == "quoted" || weakCue[w] && w != "continued" && w != "continues" && w != "added" && w != "state" && w != "states" && w != "points" && w != "point" && w != "pointed" && w != "went" && w != "goes" && w != "reads" && w != "read" && w != "notes" {
-			if w != "writes" {
-				break
-			}
+		if participle(w) || w == "according" || weakCue[w] && !afterCue[w] {
+			break
 		}
 		a, ok := subject(text, toks, i, k)
 		if !ok {
 			return attribution{}, false
 		}
 		a.cue = span(toks, k, k+n-1)
-		a.end = clauseEnd(toks, k+n, text)
+		a.end = clauseEnd(toks, k+n)
 		including(text, toks, k+n, &a)
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// afterCue are the weak cue words that report speech when they follow a
+// quote ("…," the statement reads / continued / points out).
+var afterCue = map[string]bool{
+	"continued": true, "continues": true, "state": true, "states": true, "points": true, "point": true,
+	"pointed": true, "went": true, "goes": true, "reads": true, "read": true, "notes": true, "note": true,
+	"agreed": true, "agrees": true, "promised": true, "promises": true, "posted": true, "posts": true,
+	"answered": true, "answers": true, "countered": true, "counters": true, "commented": true, "remarked": true,
+	"reported": true, "reports": true, "demanded": true, "comments": true, "remarks": true,
 }
 
 // including replaces a plural speaker by the person named after it in
@@ -124,7 +177,7 @@ func isIncluding(text string, t tok) bool {
 
 // clauseEnd returns the end of the attribution clause whose words continue
 // at toks[i]: the end of the sentence token, or of the last token read.
-func clauseEnd(toks []tok, i int, text string) int {
+func clauseEnd(toks []tok, i int) int {
 	for ; i < len(toks); i++ {
 		if sentenceEnd(toks[i]) {
 			if toks[i].p == 'q' {
@@ -139,6 +192,57 @@ func clauseEnd(toks []tok, i int, text string) int {
 	return toks[len(toks)-1].e
 }
 
+// chunk is a stretch of tokens between commas.
+type chunk struct{ lo, hi int }
+
+// pickChunk chooses the speaker among the comma-separated stretches
+// between a quote and its cue verb (or a subject and its verb), in text
+// order: the first that is a name ("Anna Kovač, the foreign minister," /
+// "the foreign minister, Anna Kovač,"), else the first noun phrase ("A
+// spokesman for CMA CGM, the shipping group,"). Ages, relative clauses and
+// lead-ins ("In mitigation,") are skipped; the first stretch may start with
+// a conjunction ("and Smith, the host, said").
+func pickChunk(text string, toks []tok, cs []chunk) (chunk, bool) {
+	desc := -1
+	for c := range cs {
+		ch := cs[c]
+		if c == 0 {
+			for ch.lo < ch.hi && toks[ch.lo].word() && conjunction(lower(text[toks[ch.lo].s:toks[ch.lo].e])) {
+				ch.lo++
+			}
+		}
+		if !nounPhrase(text, toks, ch.lo, ch.hi) || isNumber(text, toks[ch.lo]) && ch.lo == ch.hi {
+			continue
+		}
+		w := text[toks[ch.lo].s:toks[ch.lo].e]
+		if pronouns[lower(w)] {
+			if desc < 0 {
+				return ch, true
+			}
+			continue
+		}
+		if !description(text, toks, ch.lo) {
+			return ch, true
+		}
+		if desc < 0 {
+			desc = c
+			cs[c] = ch
+		}
+	}
+	if desc < 0 {
+		return chunk{}, false
+	}
+	return cs[desc], true
+}
+
+func conjunction(w string) bool {
+	return w == "and" || w == "but" || w == "then" || w == "so" || w == "while"
+}
+
+func isNumber(text string, t tok) bool {
+	return t.word() && isDigit(rune(text[t.s]))
+}
+
 // subject finds the speaker in toks[i:k], the words between a quote and the
 // cue verb at k: "the joint statement", "Anna Kovač, the foreign minister,"
 // "the foreign minister, Anna Kovač,", "she", "Smith, 45,".
@@ -149,14 +253,13 @@ func subject(text string, toks []tok, i, k int) (attribution, bool) {
 	if k <= i {
 		return attribution{}, false
 	}
-	// chunks between commas
-	var chunks [4][2]int
-	nc, start := 0, i
-	for j := i; j <= k && nc < 4; j++ {
+	var buf [6]chunk
+	cs := buf[:0]
+	start := i
+	for j := i; j <= k && len(cs) < len(buf); j++ {
 		if j == k || toks[j].p == ',' || toks[j].p == '(' || toks[j].p == ')' {
 			if j > start {
-				chunks[nc] = [2]int{start, j - 1}
-				nc++
+				cs = append(cs, chunk{start, j - 1})
 			}
 			start = j + 1
 			continue
@@ -165,42 +268,25 @@ func subject(text string, toks []tok, i, k int) (attribution, bool) {
 			return attribution{}, false
 		}
 	}
-	if nc == 0 {
+	if len(cs) == 0 {
 		return attribution{}, false
 	}
-	best := -1
-	for c := 0; c < nc; c++ {
-		lo, hi := chunks[c][0], chunks[c][1]
-		if !nounPhrase(text, toks, lo, hi) {
-			if c == 0 {
-				return attribution{}, false
-			}
-			continue
-		}
-		if best < 0 {
-			best = c
-			continue
-		}
-		// an apposition: prefer the name to the description
-		if description(text, toks, chunks[best][0]) && capital(text[toks[lo].s:toks[lo].e]) && !description(text, toks, lo) {
-			best = c
-		}
-	}
-	if best < 0 {
+	ch, ok := pickChunk(text, toks, cs)
+	if !ok {
 		return attribution{}, false
 	}
-	lo, hi := chunks[best][0], chunks[best][1]
-	return attribution{speaker: stripTitles(text, toks, lo, hi)}, true
+	return attribution{speaker: stripTitles(text, toks, ch.lo, ch.hi)}, true
 }
 
 // before parses an attribution that leads into a quote opening at open in
 // the sentence that starts at from: `X said: "`, `X said that "`,
-// `According to X, "`, `X told reporters on Monday: "`.
+// `According to X, "`, `X told reporters on Monday: "`, `X said the plan
+// was "`.
 func before(text string, from, open int, buf []tok) (attribution, bool) {
 	from = max(from, open-400)
 	toks := words(text, from, open, 80, buf)
 	if len(toks) == 80 {
-		return attribution{}, false
+		toks = toks[40:]
 	}
 	n := len(toks)
 	for k := n - 1; k >= 0 && k >= n-40; k-- {
@@ -212,35 +298,40 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 			continue
 		}
 		w := lower(text[toks[k].s:toks[k].e])
-		if !gapOK(text, toks, k+c, n, w) {
-			continue
-		}
 		if w == "according" {
 			lo, hi, ok := npForward(text, toks, k+c, false)
-			if !ok {
-				return attribution{}, false
+			if !ok || hi+1 < n && toks[hi+1].p != ',' && toks[hi+1].p != ':' {
+				continue
 			}
 			return attribution{speaker: stripTitles(text, toks, lo, hi), cue: span(toks, k, k+1), end: open}, true
 		}
-		if w == "adding" || w == "saying" || w == "noting" || w == "writing" || w == "telling" || w == "warning" || w == "stressing" || w == "quoted" || w == "quoting" {
-			// "…, adding: "…"": the subject of the sentence's main verb
-			for j := k - 1; j >= 0; j-- {
-				if c2 := cue(text, toks, j); c2 > 0 && !weakCue[lower(text[toks[j].s:toks[j].e])] || j > 0 && c2 > 0 {
-					if a, ok := subjectBack(text, toks, j-1); ok {
-						a.cue = span(toks, k, k+c-1)
-						a.end = open
-						return a, true
-					}
+		if !gapOK(text, toks, k+c, n, w) {
+			continue
+		}
+		var a attribution
+		var ok bool
+		switch {
+		case (w == "quoted" || w == "quoting") && c == 1:
+			// "outlets quoted Rydström's blunt assessment: "…""
+			lo, hi, ok2 := npForward(text, toks, k+1, true)
+			if !ok2 {
+				return attribution{}, false
+			}
+			for h := lo; h <= hi; h++ {
+				if ww := text[toks[h].s:toks[h].e]; strings.HasSuffix(ww, "'s") || strings.HasSuffix(ww, "’s") {
+					sp := stripTitles(text, toks, lo, h)
+					sp.End -= len(ww) - len(surnameKey(ww))
+					return attribution{speaker: sp, cue: span(toks, k, k), end: open}, true
 				}
 			}
-			if a, ok := subjectBack(text, toks, k-1); ok && toks[k-1].p != ',' {
-				a.cue = span(toks, k, k+c-1)
-				a.end = open
-				return a, true
-			}
-			return attribution{}, false
+			a, ok = attribution{speaker: stripTitles(text, toks, lo, hi)}, true
+		case participle(w):
+			a, ok = sentenceSubject(text, toks, k)
+		case k > 0 && toks[k-1].word() && lower(text[toks[k-1].s:toks[k-1].e]) == "and":
+			a, ok = sentenceSubject(text, toks, k)
+		default:
+			a, ok = subjectBack(text, toks, k-1)
 		}
-		a, ok := subjectBack(text, toks, k-1)
 		if !ok {
 			return attribution{}, false
 		}
@@ -267,14 +358,82 @@ func gapOK(text string, toks []tok, i, n int, w string) bool {
 	}
 	words := n - i
 	switch w {
-	case "called", "call", "calls", "describe", "described", "describes", "dubbed", "branded", "labelled", "termed":
-		return words <= 4
+	case "called", "call", "calls", "calling", "describe", "described", "describes", "describing":
+		return words <= 5
 	}
-	if weakCue[w] {
+	if weakCue[w] && !participle(w) {
 		return false
 	}
-	// "warned of "…"", "spoke of "…"", "told the BBC "…""
-	return words <= 2 && (last.word() && (lower(text[last.s:last.e]) == "of" || lower(text[last.s:last.e]) == "about"))
+	// "said the plan was "…"", "told the court she woke to "…""
+	return words <= 25
+}
+
+// sentenceSubject finds the subject of the sentence whose tokens end before
+// toks[k]: the first noun phrase after leading adverbials ("In a statement,",
+// "Asked about it,"), with an apposition's name preferred.
+func sentenceSubject(text string, toks []tok, k int) (attribution, bool) {
+	i := 0
+	for i < k && toks[i].word() && leadIn(lower(text[toks[i].s:toks[i].e])) {
+		// skip the adverbial up to its comma
+		j := i
+		for j < k && j < i+12 && toks[j].p != ',' {
+			j++
+		}
+		if j < k && toks[j].p == ',' {
+			i = j + 1
+		} else {
+			i++
+		}
+	}
+	if i >= k {
+		return attribution{}, false
+	}
+	lo, hi, ok := npForward(text, toks, i, false)
+	if !ok || !nounPhrase(text, toks, lo, hi) {
+		// "And from Ken Alderson, who…:": the lead-in words only
+		i = 0
+		for i < k && toks[i].word() && leadIn(lower(text[toks[i].s:toks[i].e])) {
+			i++
+		}
+		if lo, hi, ok = npForward(text, toks, i, false); !ok {
+			return attribution{}, false
+		}
+	}
+	var buf [6]chunk
+	cs := buf[:0]
+	cs = append(cs, chunk{lo, hi})
+	for hi+2 < k && toks[hi+1].p == ',' && len(cs) < len(buf) {
+		nlo, nhi, ok := npForward(text, toks, hi+2, false)
+		if !ok || nhi+1 >= k || toks[nhi+1].p != ',' {
+			break
+		}
+		cs = append(cs, chunk{nlo, nhi})
+		hi = nhi + 1
+	}
+	if len(cs) > 1 {
+		// "Her counterpart, Timčo Mucunski, welcomed…": the name
+		for _, c := range cs[1:] {
+			if !description(text, toks, c.lo) && nounPhrase(text, toks, c.lo, c.hi) {
+				return attribution{speaker: stripTitles(text, toks, c.lo, c.hi)}, true
+			}
+		}
+	}
+	if !nounPhrase(text, toks, cs[0].lo, cs[0].hi) {
+		return attribution{}, false
+	}
+	return attribution{speaker: stripTitles(text, toks, cs[0].lo, cs[0].hi)}, true
+}
+
+// leadIn reports whether a sentence-initial word starts an adverbial rather
+// than the subject: In, On, After, Asked, Speaking, And, But.
+func leadIn(w string) bool {
+	switch w {
+	case "in", "on", "at", "after", "before", "during", "asked", "speaking", "and", "but", "from", "for", "with",
+		"meanwhile", "however", "later", "earlier", "then", "so", "also", "still", "yet", "when", "while", "as",
+		"responding", "addressing", "writing", "interviewed", "contacted", "reached", "since", "by", "outside", "inside":
+		return true
+	}
+	return strings.HasSuffix(w, "ing") && len(w) > 5
 }
 
 // subjectBack finds the subject of a cue verb whose words end at toks[j].
@@ -285,36 +444,73 @@ func subjectBack(text string, toks []tok, j int) (attribution, bool) {
 	if j < 0 {
 		return attribution{}, false
 	}
+	var buf [6]chunk
+	cs := buf[:0]
+	hi := j
 	if toks[j].p == ',' {
-		// "Anna Kovač, the foreign minister, said": skip the apposition
-		k := j - 1
-		for k >= 0 && k > j-14 && toks[k].p != ',' && !sentenceEnd(toks[k]) {
-			k--
-		}
-		if k < 0 || toks[k].p != ',' || k == j-1 {
-			return attribution{}, false
-		}
-		lo, ok := npBackward(text, toks, k-1)
-		if !ok {
-			return attribution{}, false
-		}
-		if description(text, toks, lo) {
-			if alo, ok := npBackward(text, toks, j-1); ok && alo == k+1 && capital(text[toks[alo].s:toks[alo].e]) && !description(text, toks, alo) {
-				return attribution{speaker: stripTitles(text, toks, alo, j-1)}, true
-			}
-		}
-		return attribution{speaker: stripTitles(text, toks, lo, k-1)}, true
+		hi = j - 1
 	}
-	lo, ok := npBackward(text, toks, j)
+	for len(cs) < len(buf) && hi >= 0 {
+		lo := hi
+		for lo >= 0 && lo > hi-14 && toks[lo].p != ',' && !sentenceEnd(toks[lo]) && toks[lo].p != 'q' {
+			lo--
+		}
+		if lo == hi {
+			break
+		}
+		cs = append(cs, chunk{lo + 1, hi})
+		if lo < 0 || toks[lo].p != ',' || toks[hi].p == ',' {
+			break
+		}
+		hi = lo - 1
+	}
+	if len(cs) == 0 {
+		return attribution{}, false
+	}
+	// the chunk next to the verb must end in a noun phrase
+	nlo, ok := npBackward(text, toks, cs[0].hi)
+	if !ok || nlo < cs[0].lo {
+		return attribution{}, false
+	}
+	if toks[j].p != ',' {
+		return attribution{speaker: stripTitles(text, toks, nlo, cs[0].hi)}, true
+	}
+	// appositions: chunks in text order; the first may hold a lead-in
+	slices.Reverse(cs)
+	if lo, ok := npBackward(text, toks, cs[0].hi); ok && lo > cs[0].lo {
+		if toks[lo-1].word() && conjunction(lower(text[toks[lo-1].s:toks[lo-1].e])) {
+			cs[0].lo = lo
+		}
+	}
+	ch, ok := pickChunk(text, toks, cs)
 	if !ok {
 		return attribution{}, false
 	}
-	return attribution{speaker: stripTitles(text, toks, lo, j)}, true
+	return attribution{speaker: stripTitles(text, toks, ch.lo, ch.hi)}, true
 }
 
 // npBackward returns the first token of the noun phrase that ends at
-// toks[j].
+// toks[j]. A name followed by "of", "from", "at" and an organisation is
+// the name ("Marta Zielińska from the WWF"); a description keeps it ("a
+// spokeswoman for the ministry").
 func npBackward(text string, toks []tok, j int) (int, bool) {
+	lo, ok := npBack(text, toks, j)
+	if !ok || lo < 2 || !toks[lo-1].word() {
+		return lo, ok
+	}
+	switch lower(text[toks[lo-1].s:toks[lo-1].e]) {
+	case "of", "from", "at", "for", "with":
+	default:
+		return lo, ok
+	}
+	plo, ok2 := npBack(text, toks, lo-2)
+	if !ok2 || pronouns[lower(text[toks[plo].s:toks[plo].e])] {
+		return lo, ok
+	}
+	return plo, true
+}
+
+func npBack(text string, toks []tok, j int) (int, bool) {
 	if j < 0 || !toks[j].word() {
 		return 0, false
 	}
@@ -339,7 +535,7 @@ func npBackward(text string, toks []tok, j int) (int, bool) {
 			}
 			break
 		}
-		if w == "of" || w == "and" || w == "&" {
+		if w == "of" || w == "&" {
 			if k == j || k == 0 || !toks[k-1].word() {
 				break
 			}
@@ -350,7 +546,7 @@ func npBackward(text string, toks []tok, j int) (int, bool) {
 		}
 		lo = k
 	}
-	for lo < j && (lower(text[toks[lo].s:toks[lo].e]) == "of" || lower(text[toks[lo].s:toks[lo].e]) == "and") {
+	for lo < j && lower(text[toks[lo].s:toks[lo].e]) == "of" {
 		lo++
 	}
 	return lo, true

@@ -10,7 +10,9 @@ import (
 // print it: "– Yes, we will, said the mayor." The paragraph must start with
 // a dash and carry an attribution (", said the mayor", ", she says"); the
 // words after the attribution, when the paragraph goes on, are a second part.
-func dashSpeech(text string, content, end, bi int) (passage, bool) {
+// Once dialogue has been seen (dialog), a dash paragraph without an
+// attribution is speech too.
+func dashSpeech(text string, content, end, bi int, dialog bool) (passage, bool) {
 	r, n := utf8.DecodeRuneInString(text[content:end])
 	if !(isDash(r) || r == '-') || content+n >= end || !isSpace(rune(text[content+n])) && text[content+n] != 0xC2 {
 		return passage{}, false
@@ -30,7 +32,7 @@ func dashSpeech(text string, content, end, bi int) (passage, bool) {
 			if c == '.' || c == '?' || c == '!' {
 				// the attribution may follow a full sentence: "– No! said he."
 				if i+1 < end && text[i+1] == ' ' {
-					if a, ok := after(text, i+1, end, buf[:]); ok && a.cue.Len() > 0 && lowerStart(text, i+1, end) {
+					if a, ok := after(text, i+1, end, false, buf[:]); ok && a.cue.Len() > 0 && lowerStart(text, i+1, end) {
 						return dashPassage(text, content, start, i+1, end, bi, a), true
 					}
 				}
@@ -42,9 +44,15 @@ func dashSpeech(text string, content, end, bi int) (passage, bool) {
 			_, dn := utf8.DecodeRuneInString(text[i:end])
 			from = i + dn
 		}
-		if a, ok := after(text, from, end, buf[:]); ok && a.cue.Len() > 0 {
+		if a, ok := after(text, from, end, false, buf[:]); ok && a.cue.Len() > 0 {
 			return dashPassage(text, content, start, i, end, bi, a), true
 		}
+	}
+	if dialog && start < end {
+		p := passage{block: bi, origin: dashed}
+		p.parts = appendPart(p.parts, text, start, end)
+		p.span = doc.Span{Start: content, End: p.parts[0].End}
+		return p, true
 	}
 	return passage{}, false
 }

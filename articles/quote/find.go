@@ -36,6 +36,8 @@ type finder struct {
 	mentions []mention // all party mentions, by start
 	buf      [80]tok
 	items    []item
+	persons    []person // names found by the name scan, in text order
+	peopleDone bool     // persons has been filled
 }
 
 type mention struct {
@@ -75,7 +77,7 @@ func (f *finder) join(ps []passage) []item {
 				if !strings.HasSuffix(tail, ",") && !strings.HasSuffix(tail, "–") && !strings.HasSuffix(tail, "—") {
 					break
 				}
-				a, ok := after(f.text, it.Span.End, q.span.Start, f.buf[:])
+				a, ok := after(f.text, it.Span.End, q.span.Start, false, f.buf[:])
 				if !ok || a.cue.Len() == 0 {
 					break
 				}
@@ -87,7 +89,7 @@ func (f *finder) join(ps []passage) []item {
 			}
 		}
 		if p.origin == dashed && p.attr.Len() > 0 {
-			if a, ok := after(f.text, p.attr.Start, p.attr.End+1, f.buf[:]); ok {
+			if a, ok := after(f.text, p.attr.Start, p.attr.End+1, false, f.buf[:]); ok {
 				it.attr, it.how = a, howOwn
 			}
 		}
@@ -96,7 +98,7 @@ func (f *finder) join(ps []passage) []item {
 				it.Speaker = c
 				it.how = howOwn
 			} else if p.attr.Len() > 0 {
-				if a, ok := after(f.text, p.attr.Start, p.attr.End, f.buf[:]); ok {
+				if a, ok := after(f.text, p.attr.Start, p.attr.End, false, f.buf[:]); ok {
 					it.attr, it.how = a, howOwn
 				}
 			}
@@ -143,7 +145,8 @@ func Find(text string, blocks []doc.Block, parties []Party) []Quote {
 
 // own finds the attribution in the quote's own sentence: after the closing
 // mark, else before the opening mark, else a colon introduction in the
-// paragraph before.
+// paragraph before, else the attribution of a quote earlier in the same
+// sentence ("said the package was "a first step" but "far from enough"").
 func (f *finder) own(i int) {
 	it := &f.items[i]
 	if it.how != howNone {
@@ -153,29 +156,37 @@ func (f *finder) own(i int) {
 		return
 	}
 	b := f.blocks[it.Block]
-	end := b.End
-	if it.Block != f.blockOf(it.Span.End) {
-		end = f.blocks[f.blockOf(it.Span.End)].End
+	if it.origin == blockquote || it.origin == dashed {
+		if a, ok := f.intro(it); ok {
+			it.attr, it.how = a, howIntro
+		}
+		return
 	}
+	end := f.blocks[f.blockOf(it.Span.End)].End
 	next := end
 	if i+1 < len(f.items) && f.items[i+1].Span.Start < next {
 		next = f.items[i+1].Span.Start
-	}
-	if !(it.origin == paired || it.origin == lostOpen || it.origin == unclosed) {
-		return
 	}
 	if a, ok := f.afterQuote(it, next); ok {
 		it.attr, it.how, it.attrEnd = a, howOwn, max(it.attrEnd, a.end)
 		return
 	}
-	if it.origin == lostOpen && it.Span.Start > b.Start {
+	if it.origin == lostOpen && it.Span.Start > contentStart(f.text, b.Span, b.Kind) {
+		f.sameSentence(i)
 		return
 	}
 	from := f.sentenceStart(b, it.Span.Start)
 	if i > 0 && f.items[i-1].Span.End > from && f.items[i-1].Span.End <= it.Span.Start {
+		if f.sameSentence(i) {
+			return
+		}
 		from = f.items[i-1].Span.End
 	}
-	if a, ok := before(f.text, from, it.Span.Start, f.buf[:]); ok {
+	if a, ok := before(f.text, from, it.Span.Start, f.buf[:]); ok && f.partialOK(it, a) {
+		it.attr, it.how = a, howOwn
+		return
+	}
+	if a, ok := f.colon(from, it.Span.Start); ok {
 		it.attr, it.how = a, howOwn
 		return
 	}
@@ -184,18 +195,96 @@ func (f *finder) own(i int) {
 	}
 }
 
+// sameSentence gives item i the attribution of the quote before it when
+// both stand in one sentence and no other cue comes between them.
+func (f *finder) sameSentence(i int) bool {
+	if i == 0 {
+		return false
+	}
+	it, pv := &f.items[i], &f.items[i-1]
+	if pv.Block != it.Block || pv.how != howOwn || !pv.attr.ok() || it.Span.Start-pv.Span.End > 240 {
+		return false
+	}
+	from := max(pv.Span.End, pv.attr.end)
+	if from > it.Span.Start || sentenceAfter(f.text, pv.Span.End, it.Span.Start) > 0 {
+		return false
+	}
+	toks := words(f.text, from, it.Span.Start, 60, f.buf[:])
+	for k := range toks {
+		if sentenceEnd(toks[k]) && toks[k].p != 'q' || cue(f.text, toks, k) > 0 {
+			return false
+		}
+	}
+	it.attr, it.how = pv.attr, howOwn
+	return true
+}
+
+// partialOK refuses an attribution before a quote of one or two words that
+// sits inside the reported clause rather than ending it: in `the ministry
+// said the "temporary" measures would end` the word is a scare quote.
+func (f *finder) partialOK(it *item, a attribution) bool {
+	if len(it.Parts) > 1 || it.origin != paired {
+		return true
+	}
+	p := it.Parts[0]
+	if n, _ := countWords(f.text[p.Start:p.End]); n > 2 {
+		return true
+	}
+	gap := f.text[a.cue.End:it.Span.Start]
+	g := strings.TrimSpace(gap)
+	if g == "" || strings.HasSuffix(g, ":") || strings.HasSuffix(g, ",") {
+		return true
+	}
+	w := lower(f.text[a.cue.Start:a.cue.End])
+	if strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") {
+		return true
+	}
+	var buf [4]tok
+	toks := words(f.text, it.Span.End, min(len(f.text), it.Span.End+40), 2, buf[:])
+	if len(toks) == 0 {
+		return true
+	}
+	t := toks[0]
+	if !t.word() {
+		return t.p != '(' && t.p != 'o'
+	}
+	switch lower(f.text[t.s:t.e]) {
+	case "and", "but", "or", "nor", "yet":
+		return true
+	}
+	return false
+}
+
+// colon finds the speaker of a quote introduced by a colon in its own
+// sentence with no cue verb: "Ribeiro was unmoved: « … »".
+func (f *finder) colon(from, open int) (attribution, bool) {
+	end := trimRight(f.text, from, open)
+	if end <= from || f.text[end-1] != ':' {
+		return attribution{}, false
+	}
+	toks := words(f.text, from, end-1, 60, f.buf[:])
+	if len(toks) == 0 || len(toks) == 60 {
+		return attribution{}, false
+	}
+	return sentenceSubject(f.text, toks, len(toks))
+}
+
 // afterQuote parses the attribution after a quote, refusing a new sentence
 // that merely starts after a full stop: `"…done." The minister left.`
 func (f *finder) afterQuote(it *item, next int) (attribution, bool) {
 	last := it.Parts[len(it.Parts)-1]
-	a, ok := after(f.text, it.Span.End, next, f.buf[:])
+	headline := f.blocks[it.Block].Kind == doc.Headline
+	a, ok := after(f.text, it.Span.End, next, headline, f.buf[:])
 	if !ok {
 		return a, false
+	}
+	if a.cue.Len() == 0 {
+		return a, true // a dash attribution: "…" —Jane Roe
 	}
 	r, _ := utf8.DecodeLastRuneInString(f.text[last.Start:last.End])
 	if r == '.' || r == '…' {
 		// a new sentence: accept only "Name said." standing alone
-		if a.cue.Len() == 0 || a.cue.Start < a.speaker.Start {
+		if a.cue.Start < a.speaker.Start {
 			return a, false
 		}
 		w := f.text[a.cue.End:min(len(f.text), a.cue.End+1)]
@@ -211,7 +300,7 @@ func (f *finder) afterQuote(it *item, next int) (attribution, bool) {
 // chairwoman, Jane Roe:".
 func (f *finder) intro(it *item) (attribution, bool) {
 	b := f.blocks[it.Block]
-	if contentStart(f.text, b.Span, b.Kind) != it.Span.Start {
+	if contentStart(f.text, b.Span, b.Kind) != it.Span.Start && it.origin != blockquote {
 		return attribution{}, false
 	}
 	pb := f.prevBlock(it.Block)
@@ -227,26 +316,7 @@ func (f *finder) intro(it *item) (attribution, bool) {
 	if a, ok := before(f.text, from, end, f.buf[:]); ok {
 		return a, true
 	}
-	// no cue: the last name in the sentence
-	toks := words(f.text, max(from, end-300), end-1, 60, f.buf[:])
-	for k := len(toks) - 1; k >= 0; k-- {
-		if !toks[k].word() {
-			continue
-		}
-		if !capital(f.text[toks[k].s:toks[k].e]) {
-			break
-		}
-		lo := k
-		for lo > 0 && toks[lo-1].word() && (capital(f.text[toks[lo-1].s:toks[lo-1].e]) || particle(lower(f.text[toks[lo-1].s:toks[lo-1].e]))) {
-			lo--
-		}
-		sp := stripTitles(f.text, toks, lo, k)
-		if sp.Start == toks[0].s && lo == 0 && k == lo {
-			break
-		}
-		return attribution{speaker: sp, end: end}, true
-	}
-	return attribution{}, false
+	return f.colon(from, end)
 }
 
 // sentenceStart returns where the sentence holding pos starts, within block b.
@@ -314,6 +384,7 @@ func (f *finder) kind(i int) {
 		it.Kind = Scare
 	case attributed:
 	case fin && words >= 2:
+	case f.blocks[it.Block].Kind == doc.Headline && words >= 3 && !titleCase:
 	case words <= 4:
 		it.Kind = Scare
 	case titleCase && words <= 10 && !fin && f.blocks[it.Block].Kind != doc.Headline:
@@ -410,23 +481,45 @@ func (f *finder) inherit(i int) {
 	}
 }
 
-// nothingBetween reports whether only spaces, punctuation and paragraph
-// breaks stand between the end of pv's attribution and it.
+// nothingBetween reports whether nothing but the rest of pv's attribution
+// sentence, spaces and paragraph breaks stand between pv and it: the gap
+// holds no letters, or its first sentence boundary comes right before it.
 func (f *finder) nothingBetween(pv, it *item) bool {
-	from := max(pv.attrEnd, pv.Span.End)
-	if from > it.Span.Start {
+	from := pv.Span.End
+	if pv.attr.cue.Len() > 0 && pv.attr.cue.Start > pv.Span.End {
+		from = max(from, pv.attr.cue.End)
+	}
+	if from > it.Span.Start || it.Span.Start-from > 600 {
 		return false
 	}
-	if it.Span.Start-from > 400 {
-		return false
-	}
-	gap := f.text[from:it.Span.Start]
-	for _, r := range gap {
+	letters := false
+	for _, r := range f.text[from:it.Span.Start] {
 		if isLetter(r) || isDigit(r) {
-			return false
+			letters = true
+			break
 		}
 	}
-	return true
+	if !letters {
+		return true
+	}
+	if pv.attr.cue.Len() == 0 || pv.attr.cue.Start < pv.Span.End {
+		return false // the words between are not pv's attribution
+	}
+	b := sentenceAfter(f.text, from, it.Span.Start+1)
+	if b == 0 {
+		b = nextBlockStart(f.text, from, it.Span.Start)
+	}
+	return b == it.Span.Start
+}
+
+// nextBlockStart returns the first non-space byte after a blank line in
+// [from, to), or 0.
+func nextBlockStart(text string, from, to int) int {
+	i := strings.Index(text[from:to], "\n\n")
+	if i < 0 {
+		return 0
+	}
+	return skipLead(text, from+i, to)
 }
 
 // neighbour finds the speaker in the sentence before a quote that opens its
@@ -463,14 +556,14 @@ func (f *finder) neighbour(it *item, prev int) (attribution, bool) {
 	toks := words(f.text, from, end, 60, f.buf[:])
 	for k := 1; k < len(toks) && k < 12; k++ {
 		c := cue(f.text, toks, k)
+		if c == 0 && reaction(lower(f.text[toks[k].s:toks[k].e])) {
+			c = 1
+		}
 		if c == 0 {
 			continue
 		}
 		w := lower(f.text[toks[k].s:toks[k].e])
 		if weakCue[w] && w != "added" && w != "continued" || w == "according" {
-			return attribution{}, false
-		}
-		if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && w != "said" && w != "told" && w != "wrote" && w != "sa" && w != "sagte" {
 			return attribution{}, false
 		}
 		a, ok := subject(f.text, toks, 0, k)
@@ -481,6 +574,16 @@ func (f *finder) neighbour(it *item, prev int) (attribution, bool) {
 		return a, true
 	}
 	return attribution{}, false
+}
+
+// reaction reports whether a verb describes how a speaker reacted just
+// before speaking: `He laughed. "Call it a feeling."`
+func reaction(w string) bool {
+	switch w {
+	case "laughed", "smiled", "shrugged", "sighed", "paused", "nodded", "grinned", "laughs", "smiles", "shrugs", "sighs", "nods", "grins":
+		return true
+	}
+	return false
 }
 
 // name turns an attribution into the reported speaker: a party's canonical
@@ -564,26 +667,9 @@ func (f *finder) pronoun(it *item, w string, pos int) string {
 	pos = min(pos, it.Span.Start)
 	switch w {
 	case "he", "she":
-		// the nearest person: a party mention, an earlier speaker, or a name
-		bestPos, best := -1, ""
-		if len(f.parties) > 0 {
-			j := sort.Search(len(f.mentions), func(j int) bool { return f.mentions[j].Start >= pos })
-			for k := j - 1; k >= 0 && k >= j-200; k-- {
-				if f.parties[f.mentions[k].party].Kind == "person" && !f.insideQuote(f.mentions[k].Start) {
-					bestPos, best = f.mentions[k].Start, f.parties[f.mentions[k].party].Name
-					break
-				}
-			}
-		}
-		if sp, ok := f.lastName(pos); ok && sp.Start > bestPos {
-			bestPos, best = sp.Start, f.text[sp.Start:sp.End]
-			if p := f.partyAt(sp); p >= 0 {
-				best = f.parties[p].Name
-			}
-		}
-		return best
+		return f.personBefore(it, pos)
 	case "they", "it":
-		for k := f.indexOf(it) - 1; k >= 0; k-- {
+		for k := f.index(it) - 1; k >= 0; k-- {
 			pv := &f.items[k]
 			if pv.Kind != Direct || pv.Speaker == "" || pv.Span.End < pos-3000 {
 				continue
@@ -612,56 +698,15 @@ func (f *finder) pronoun(it *item, w string, pos int) string {
 	return ""
 }
 
-func (f *finder) indexOf(it *item) int {
-	for k := range f.items {
-		if &f.items[k] == it {
-			return k
-		}
-	}
-	return len(f.items)
+// index returns the position of it in f.items.
+func (f *finder) index(it *item) int {
+	return sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.Start >= it.Span.Start })
 }
 
 // insideQuote reports whether pos lies inside one of the quotes found.
 func (f *finder) insideQuote(pos int) bool {
 	k := sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.End > pos })
 	return k < len(f.items) && f.items[k].Span.Start <= pos
-}
-
-// lastName finds the last person-like name (two or more capitalised words
-// not at a sentence start, or one after a title) in the 1,500 bytes before
-// pos, outside quotes.
-func (f *finder) lastName(pos int) (doc.Span, bool) {
-	from := max(0, pos-1500)
-	var buf [300]tok
-	toks := words(f.text, from, pos, len(buf), buf[:])
-	for k := len(toks) - 1; k >= 0; k-- {
-		t := toks[k]
-		if !t.word() || !capital(f.text[t.s:t.e]) || f.insideQuote(t.s) {
-			continue
-		}
-		lo := k
-		for lo > 0 && toks[lo-1].word() && (capital(f.text[toks[lo-1].s:toks[lo-1].e]) || particle(lower(f.text[toks[lo-1].s:toks[lo-1].e]))) {
-			lo--
-		}
-		sp := stripTitles(f.text, toks, lo, k)
-		n := 0
-		org := false
-		for j := lo; j <= k; j++ {
-			if toks[j].s >= sp.Start {
-				n++
-			}
-			w := f.text[toks[j].s:toks[j].e]
-			if orgWord(w) {
-				org = true
-			}
-		}
-		titled := sp.Start > toks[lo].s
-		if !org && (n >= 2 || titled && n >= 1) && n <= 4 {
-			return sp, true
-		}
-		k = lo
-	}
-	return doc.Span{}, false
 }
 
 // orgWord reports whether a capitalised word marks an organisation, a place

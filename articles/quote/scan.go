@@ -65,6 +65,7 @@ type scanner struct {
 	carry   *passage    // a quote open at the end of the previous paragraph that this one reopens
 	carryAt int         // the block that must reopen carry
 	carryOK bool        // this paragraph reopened carry
+	dialog  bool        // dash speech with an attribution was seen: dash paragraphs are speech
 	out     []passage
 }
 
@@ -170,7 +171,7 @@ func endParagraph(s *scanner) stateFn {
 			s.pairs = append(s.pairs, pair{start: left.pos, end: end, in: trim(s.text, left.end, end), origin: unclosed})
 		}
 	}
-	s.emit()
+	s.emit(left != nil)
 	if left != nil && left.carried && s.carry != nil {
 		s.carry.parts = appendPart(s.carry.parts, s.text, left.end, end)
 		if next, ok := s.reopened(left.fam); ok {
@@ -186,7 +187,7 @@ func endParagraph(s *scanner) stateFn {
 
 // emit turns the paragraph's outermost pairs into passages; when there are
 // none it looks for dash-introduced speech and whole block quotes.
-func (s *scanner) emit() {
+func (s *scanner) emit(left bool) {
 	slices.SortFunc(s.pairs, func(a, b pair) int {
 		if a.start != b.start {
 			return a.start - b.start
@@ -210,10 +211,11 @@ func (s *scanner) emit() {
 		}
 		s.out = append(s.out, passage{span: doc.Span{Start: p.start, End: p.end}, parts: []doc.Span{p.in}, block: s.bi, origin: p.origin})
 	}
-	if n > 0 || len(s.stack) > 0 && s.carry != nil {
+	if n > 0 || left {
 		return
 	}
-	if p, ok := dashSpeech(s.text, s.content, s.para.End, s.bi); ok {
+	if p, ok := dashSpeech(s.text, s.content, s.para.End, s.bi, s.dialog); ok {
+		s.dialog = s.dialog || p.attr.Len() > 0
 		s.out = append(s.out, p)
 		return
 	}
@@ -357,7 +359,7 @@ func (s *scanner) classify(r rune, pos, end int) role {
 	g := glyphOf(r)
 	prev, pn := s.runeBefore(pos)
 	next, nn := s.runeAfter(end)
-	lf := !isSpace(next) && (!isPunct(next) || isSpace(prev) || isPunct(prev))
+	lf := !isSpace(next) && !closingPunct(next) && (!isPunct(next) || isSpace(prev) || isPunct(prev))
 	rf := !isSpace(prev) && (!isPunct(prev) || isSpace(next) || isPunct(next))
 	switch g.fam {
 	case famSingle:
@@ -437,6 +439,16 @@ func (s *scanner) runeAfter(pos int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s.text[pos:s.para.End])
+}
+
+// closingPunct reports whether r is punctuation that cannot follow an
+// opening mark: « Oui », with the comma after the closing mark.
+func closingPunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', ')', ']':
+		return true
+	}
+	return false
 }
 
 func isSingle(r rune) bool { return r == '\'' || r == '‘' || r == '’' || r == '‛' }

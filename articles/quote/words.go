@@ -42,6 +42,15 @@ func words(text string, from, to, max int, buf []tok) []tok {
 			}
 			if j < to && text[j] == '.' && abbrevBefore(text, i, j) {
 				j++
+			} else if j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+				// a plural possessive: "the farmers' lobby"
+				if r2, n2 := decode(text, j, to); r2 == '\'' || r2 == '’' {
+					if r3, _ := decode(text, j+n2, to); j+n2 < to && isSpace(r3) {
+						if r4, _ := decode(text, j+n2+1, to); isLetter(r4) && !capital(string(r4)) {
+							j += n2
+						}
+					}
+				}
 			}
 			out = append(out, tok{s: i, e: j})
 			i = j
@@ -142,7 +151,7 @@ var cueWords = func() map[string]bool {
 		"assert", "asserts", "asserted", "affirm", "affirms", "affirmed", "point", "points", "pointed", "went", "goes",
 		"mention", "mentions", "mentioned", "recount", "recounts", "recounted", "tell", "begged", "pleaded", "pleads",
 		"repeat", "repeats", "repeated", "reiterate", "reiterates", "reiterated", "hint", "hinted", "signal", "signalled", "signaled",
-		"according", "quoted", "quoting", "adding", "saying", "telling", "writing", "noting", "warning", "stressing",
+		"according", "quoted", "quoting", "calling", "describing", "spoke", "speaks", "speak", "remembered", "remembers", "arguing", "insisting", "explaining", "declaring", "urging", "adding", "saying", "telling", "writing", "noting", "warning", "stressing",
 		"säger", "sa", "sade", "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "ajoute", "affirme", "zegt", "dice", "afirma",
 	} {
 		m[w] = true
@@ -216,7 +225,7 @@ var stopWords = map[string]bool{
 	"including": true, "where": true, "once": true, "now": true, "however": true, "meanwhile": true, "too": true,
 	"adding": true, "saying": true, "noting": true, "insisting": true, "explaining": true, "referring": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"i": true, "me": true, "my": true, "you": true, "your": true, "him": true, "them": true, "us": true,
+	"and": true, "i": true, "me": true, "my": true, "you": true, "your": true, "him": true, "them": true, "us": true,
 }
 
 // determiners start a noun phrase.

@@ -1,0 +1,233 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"byline/articles/doc"
+)
+
+// person is a mention of a person found by the name scan: a full name
+// ("Thomas Greiner"), a surname standing for one met before ("Greiner"), a
+// titled surname ("Mayor Berg") or a first name in apposition ("His
+// daughter, Tamsin,").
+type person struct {
+	doc.Span        // the mention, titles stripped
+	name     string // the fullest form of the name met so far
+}
+
+// people returns the person mentions of the analysed blocks outside quotes,
+// in text order, scanning the text once on first use.
+func (f *finder) people() []person {
+	if f.peopleDone {
+		return f.persons
+	}
+	f.peopleDone = true
+	surnames := map[string]string{}
+	var toks []tok
+	for _, b := range f.blocks {
+		if !b.Kind.Analysed() || b.Start < 0 || b.End > len(f.text) || b.Start >= b.End {
+			continue
+		}
+		toks = words(f.text, b.Start, b.End, 1<<30, toks)
+		f.scanNames(toks, surnames)
+	}
+	return f.persons
+}
+
+// scanNames finds the runs of capitalised words in one block's tokens.
+func (f *finder) scanNames(toks []tok, surnames map[string]string) {
+	text := f.text
+	for k := 0; k < len(toks); k++ {
+		if !toks[k].word() || !capital(text[toks[k].s:toks[k].e]) {
+			continue
+		}
+		lo := k
+		hi := k
+		for hi+1 < len(toks) && toks[hi+1].word() {
+			w := text[toks[hi+1].s:toks[hi+1].e]
+			if capital(w) || particle(lower(w)) && hi+2 < len(toks) && toks[hi+2].word() && capital(text[toks[hi+2].s:toks[hi+2].e]) {
+				hi++
+				continue
+			}
+			break
+		}
+		k = hi
+		initial := lo == 0 || sentenceEnd(toks[lo-1]) || toks[lo-1].p == '-'
+		if initial && commonWord(lower(text[toks[lo].s:toks[lo].e])) {
+			lo++
+		}
+		if lo > hi {
+			continue
+		}
+		if lo > 0 && toks[lo-1].word() {
+			pw := lower(text[toks[lo-1].s:toks[lo-1].e])
+			if determiners[pw] || placeWord(pw) {
+				continue
+			}
+		}
+		sp := stripTitles(text, toks, lo, hi)
+		titled := sp.Start > toks[lo].s
+		n, org := 0, false
+		first := -1
+		for j := lo; j <= hi; j++ {
+			if toks[j].s < sp.Start {
+				continue
+			}
+			if first < 0 {
+				first = j
+			}
+			n++
+			if orgWord(text[toks[j].s:toks[j].e]) {
+				org = true
+			}
+		}
+		if org || n == 0 || n > 4 {
+			continue
+		}
+		last := surnameKey(text[toks[hi].s:toks[hi].e])
+		switch {
+		case n >= 2:
+			name := text[sp.Start:sp.End]
+			if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+				name = name[:len(name)-len("'s")]
+				if strings.HasSuffix(text[sp.Start:sp.End], "’s") {
+					name = text[sp.Start : sp.End-len("’s")]
+				}
+			}
+			surnames[last] = name
+			f.persons = append(f.persons, person{sp, name})
+		case surnames[last] != "":
+			f.persons = append(f.persons, person{sp, surnames[last]})
+		case titled:
+			f.persons = append(f.persons, person{sp, text[sp.Start:sp.End]})
+		case first > 1 && toks[first-1].p == ',' && toks[first-2].word() && relationWord(lower(text[toks[first-2].s:toks[first-2].e])) &&
+			hi+1 < len(toks) && toks[hi+1].p == ',':
+			f.persons = append(f.persons, person{sp, text[sp.Start:sp.End]})
+		}
+	}
+}
+
+// surnameKey returns a word without a possessive ending, for matching a
+// surname to the full name met before.
+func surnameKey(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	return w
+}
+
+// commonWord reports whether a capitalised sentence-initial word is an
+// ordinary word rather than the start of a name.
+func commonWord(w string) bool {
+	return determiners[w] || stopWords[w] || leadIn(w) || cueWords[w] || adverb(w) || pronouns[w] || placeWord(w) ||
+		w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "this" || w == "these" || w == "those"
+}
+
+// placeWord reports whether a word before a capitalised run makes it a
+// place, title or organisation rather than a person: "in Paris", "on
+// France Inter".
+func placeWord(w string) bool {
+	switch w {
+	case "in", "on", "at", "from", "to", "into", "near", "across", "via", "outside", "inside", "towards", "toward", "through", "around", "of", "by", "for":
+		return true
+	}
+	return false
+}
+
+// relationWord is a noun that a first name can stand in apposition to.
+func relationWord(w string) bool {
+	switch w {
+	case "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "partner", "friend", "neighbour",
+		"neighbor", "colleague", "widow", "widower", "granddaughter", "grandson", "niece", "nephew", "cousin", "girlfriend", "boyfriend", "fiancée", "fiancé":
+		return true
+	}
+	return false
+}
+
+// personNouns head descriptions that name a person ("a spokeswoman for the
+// ministry") and so can be what "she" refers to.
+var personNouns = map[string]bool{
+	"spokeswoman": true, "spokesman": true, "spokesperson": true, "official": true, "woman": true, "man": true,
+	"resident": true, "mother": true, "father": true, "officer": true, "source": true, "minister": true, "mayor": true,
+	"president": true, "chairwoman": true, "chairman": true, "secretary": true, "director": true, "teacher": true,
+	"doctor": true, "nurse": true, "lawyer": true, "judge": true, "witness": true, "worker": true, "owner": true,
+	"manager": true, "coach": true, "player": true, "student": true, "analyst": true, "economist": true, "expert": true,
+	"researcher": true, "scientist": true, "commissioner": true, "ambassador": true, "envoy": true, "diplomat": true,
+	"representative": true, "councillor": true, "senator": true, "governor": true, "leader": true, "chief": true,
+}
+
+// personBefore returns the person a "he" or "she" at pos most likely refers
+// to: the nearest person named before it outside quotes (a party of kind
+// person, a name found by the scan), or a person described as the subject
+// of the sentence before the quote ("A spokeswoman for the ministry said…").
+func (f *finder) personBefore(it *item, pos int) string {
+	bestPos, best := -1, ""
+	if len(f.parties) > 0 {
+		j := sort.Search(len(f.mentions), func(j int) bool { return f.mentions[j].Start >= pos })
+		for k := j - 1; k >= 0 && k >= j-200; k-- {
+			if f.parties[f.mentions[k].party].Kind == "person" && !f.insideQuote(f.mentions[k].Start) {
+				bestPos, best = f.mentions[k].Start, f.parties[f.mentions[k].party].Name
+				break
+			}
+		}
+	}
+	ps := f.people()
+	j := sort.Search(len(ps), func(j int) bool { return ps[j].Start >= pos })
+	for k := j - 1; k >= 0; k-- {
+		if f.insideQuote(ps[k].Start) {
+			continue
+		}
+		if ps[k].Start > bestPos {
+			bestPos, best = ps[k].Start, ps[k].name
+			if p := f.partyAt(ps[k].Span); p >= 0 {
+				best = f.parties[p].Name
+			}
+		}
+		break
+	}
+	if d, at := f.describedSubject(it); at > bestPos {
+		best = d
+	}
+	return best
+}
+
+// describedSubject returns a person description that is the subject of a
+// cue in the sentence before the quote's own, and where it stands.
+func (f *finder) describedSubject(it *item) (string, int) {
+	b := f.blocks[it.Block]
+	s := f.sentenceStart(b, it.Span.Start)
+	if s <= b.Start {
+		return "", -1
+	}
+	ps := f.sentenceStart(b, s-1)
+	if ps >= s {
+		return "", -1
+	}
+	toks := words(f.text, ps, s, 40, f.buf[:])
+	for k := 1; k < len(toks) && k < 14; k++ {
+		if cue(f.text, toks, k) == 0 {
+			continue
+		}
+		a, ok := subject(f.text, toks, 0, k)
+		if !ok {
+			return "", -1
+		}
+		sp := f.text[a.speaker.Start:a.speaker.End]
+		ws := strings.Fields(lower(sp))
+		if len(ws) < 2 || !determiners[ws[0]] {
+			return "", -1
+		}
+		// the head noun: the last word before "for", "of", "at", "from"
+		head := ws[len(ws)-1]
+		for i, w := range ws {
+			if w == "for" || w == "of" || w == "at" || w == "from" || w == "with" {
+				head = ws[i-1]
+				break
+			}
+		}
+		if personNouns[head] {
+			return sp, a.speaker.Start
+		}
+		return "", -1
+	}
+	return "", -1
+}
