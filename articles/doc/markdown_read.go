@@ -267,9 +267,10 @@ func mdHeaderZone(text string, blocks []Block, m *Meta) {
 }
 
 // mdBoilerplate marks trailing site furniture: from a marker paragraph or
-// heading ("Read more", "## Related articles") followed only by short
-// paragraphs, list items and headings, everything to the end; and ad
-// slots and "Read more:" links wherever they stand.
+// heading ("Read more", "## Related articles") followed only by link-like
+// paragraphs, list items and headings (short, not ending as a sentence),
+// everything to the end; and ad slots and "Read more:" links wherever
+// they stand.
 func mdBoilerplate(text string, blocks []Block) {
 	start := len(blocks)
 	for i := len(blocks) - 1; i > 0; i-- {
@@ -278,10 +279,11 @@ func mdBoilerplate(text string, blocks []Block) {
 			break
 		}
 		plain := mdInline(text[b.Start:b.End])
-		if len(strings.Fields(plain)) > 40 {
+		marker := markerRe.MatchString(plain) || leadMarkerRe.MatchString(plain) || adRe.MatchString(plain)
+		if !marker && !linkLike(plain) {
 			break
 		}
-		if markerRe.MatchString(plain) || leadMarkerRe.MatchString(plain) || adRe.MatchString(plain) {
+		if marker {
 			start = i
 		}
 	}
