@@ -190,7 +190,32 @@ func sniffUTF16(data []byte) (bigEndian, ok bool) {
 		}
 	}
 	units := n / 2
+	if units < 8 {
+		return false, false
+	}
 	plausible := func(be bool) bool {
+		// Text in one alphabet has its high bytes in one or two values
+		// (0x00 and the script's block); bytes of another encoding read
+		// as UTF-16 spread them.
+		var high [256]int
+		for i := 0; i < n; i += 2 {
+			if be {
+				high[data[i]]++
+			} else {
+				high[data[i+1]]++
+			}
+		}
+		first, second := 0, 0
+		for _, c := range high {
+			if c > first {
+				first, second = c, first
+			} else if c > second {
+				second = c
+			}
+		}
+		if (first+second)*10 < units*9 {
+			return false
+		}
 		s := decodeUTF16(data[:n], be)
 		bad, letters := 0, 0
 		for _, r := range s {
@@ -346,5 +371,52 @@ func legacyScore(s string) int {
 		}
 		prev, prevLetter = r, letter
 	}
-	return score
+	return score - 3*foreignLetters(rs)
+}
+
+// latinLanguages are the accented letters of European languages written
+// in Windows-1252 or ISO-8859-2.
+var latinLanguages = []string{
+	"àâæçéèêëîïôœùûüÿ",  // French
+	"äöüß",              // German
+	"áéíñóúü",           // Spanish
+	"àèéìíîòóù",         // Italian
+	"àáâãçéêíóôõú",      // Portuguese
+	"æøåé",              // Danish, Norwegian
+	"åäöé",              // Swedish, Finnish
+	"ąćęłńóśźż",         // Polish
+	"áčďéěíňóřšťúůýž",   // Czech
+	"áäčďéíĺľňóôŕšťúýž", // Slovak
+	"áéíóöőúüű",         // Hungarian
+	"ăâîșțşţ",           // Romanian
+	"čćđšž",             // Croatian, Slovene
+}
+
+// foreignLetters counts the accented Latin letters in rs that the
+// language they best fit does not use: a right decoding writes one
+// language, a wrong one mixes letters of several.
+func foreignLetters(rs []rune) int {
+	counts := map[rune]int{}
+	for _, r := range rs {
+		if r >= 0xC0 && unicode.Is(unicode.Latin, r) {
+			counts[unicode.ToLower(r)]++
+		}
+	}
+	if len(counts) == 0 {
+		return 0
+	}
+	total, best := 0, 0
+	for _, n := range counts {
+		total += n
+	}
+	for _, lang := range latinLanguages {
+		covered := 0
+		for r, n := range counts {
+			if strings.ContainsRune(lang, r) {
+				covered += n
+			}
+		}
+		best = max(best, covered)
+	}
+	return total - best
 }
