@@ -63,7 +63,9 @@ var placeWords = map[string]bool{
 	"Harbor": true, "Beach": true, "Heights": true, "Plateau": true, "Glacier": true, "Falls": true,
 	"Prefecture": true, "Governorate": true, "Territory": true, "Archipelago": true, "Balkans": true,
 	"Crater": true, "Reef": true, "Vallis": true, "Mons": true, "Planitia": true, "Fjord": true,
-	"Pass": true, "Cape": true, "Lagoon": true, "Delta": true, "Camp": true,
+	"Pass": true, "Cape": true, "Lagoon": true, "Delta": true, "Camp": true, "Stadion": true,
+	"Stadio": true, "Estadio": true, "Platz": true, "Plaza": true, "Piazza": true, "Strasse": true,
+	"Straße": true, "Boulevard": true, "Lane": true, "Quay": true, "Wharf": true, "Common": true,
 }
 
 // cueWords after a name make it a person who speaks.

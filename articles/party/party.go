@@ -173,19 +173,19 @@ func (s *scanner) parties() []Party {
 	// A surname or given name alone joins the full name met in the
 	// article: "Osmani" → "Bujar Osmani", "Yoon" → "Yoon Suk Yeol".
 	for _, g := range groups {
-		if g.ent >= 0 || g.merged || g.ntoks != 1 || g.keyword() {
+		if g.ent >= 0 || g.merged || g.ntoks > 2 || g.keyword() {
 			continue
 		}
 		var last, first *group
 		nl, nf := 0, 0
 		for _, p := range groups {
-			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks < 2 {
+			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks <= g.ntoks {
 				continue
 			}
-			if strings.HasSuffix(p.name, " "+g.name) {
+			if hasSuffixFold(p.name, " "+g.name) {
 				last = p
 				nl++
-			} else if strings.HasPrefix(p.name, g.name+" ") {
+			} else if g.ntoks == 1 && strings.HasPrefix(p.name, g.name+" ") {
 				first = p
 				nf++
 			}
@@ -300,4 +300,10 @@ func initials(name string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// hasSuffixFold is strings.HasSuffix ignoring case: "Sanne de Wit" ends
+// with "De Wit".
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }

@@ -103,7 +103,12 @@ func (s *scanner) markSentences() {
 			continue
 		}
 		switch p.r {
-		case ',', '&', '(', ')', '\'', '’', '/':
+		case '\'', '’':
+			// An apostrophe after a space opens a quotation: 'It's been…'.
+			if p.s > 0 && !isSpaceByte(s.text[p.s-1]) {
+				continue
+			}
+		case ',', '&', '(', ')', '/':
 			continue
 		case '.':
 			if k >= 2 && toks[k-2].is(fWord) {
@@ -155,6 +160,8 @@ func (s *scanner) headlineCase(toks []token) bool {
 	}
 	return words >= 3 && caps*10 >= words*8
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 func (s *scanner) word(i int) string { return s.text[s.toks[i].s:s.toks[i].e] }
 func (s *scanner) base(i int) string { return s.text[s.toks[i].s:s.toks[i].b] }
@@ -466,6 +473,17 @@ func (s *scanner) common(w string) bool {
 	if s.l.isCommon(w) {
 		return true
 	}
+	// Contractions: "We'd", "They've".
+	if k := strings.IndexAny(w, "'’"); k > 0 {
+		switch strings.TrimLeft(w[k:], "'’") {
+		case "d", "ve", "ll", "re", "m", "t", "s":
+			return s.l.isCommon(w[:k])
+		}
+	}
+	// Plurals the word lists leave out: "Drillers", "Crofters".
+	if n := len(w); n > 4 && w[n-1] == 's' && w[n-2] != 's' && s.l.isCommon(w[:n-1]) {
+		return true
+	}
 	if !strings.Contains(w, "-") {
 		return false
 	}
@@ -729,6 +747,9 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	}
 	if placeWords[s.base(j-1)] || placeFirst[s.base(i)] && j > i+1 {
 		ev.place += 5
+	}
+	if last := s.base(j - 1); j > i+1 && toks[j-1].is(fUpper) && len(last) <= 3 {
+		ev.org += 4 // "Malmö FF", "Helsingborgs IF", "Siemens AG"
 	}
 	n := j - i
 	single := n == 1
