@@ -173,7 +173,7 @@ func (s *scanner) parties() []Party {
 	// A surname or given name alone joins the full name met in the
 	// article: "Osmani" → "Bujar Osmani", "Yoon" → "Yoon Suk Yeol".
 	for _, g := range groups {
-		if g.ent >= 0 || g.merged || g.ntoks > 2 || g.keyword() {
+		if g.ent >= 0 || g.merged || g.ntoks > 3 || g.keyword() {
 			continue
 		}
 		var last, first *group
@@ -230,7 +230,7 @@ func (s *scanner) parties() []Party {
 // makes it an organisation or a place ("Ministry", "Sea").
 func (g *group) keyword() bool {
 	for _, c := range g.mentions {
-		if c.ev.org >= 4 || c.ev.place >= 4 {
+		if c.kw {
 			return true
 		}
 	}

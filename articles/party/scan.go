@@ -28,6 +28,7 @@ type cand struct {
 	alias    string   // another form of the name inside the span: "State Department" in "U.S. State Department"
 	ntoks    int      // number of words in name
 	ev       evidence // kind signals for a span not in the lists
+	kw       bool     // a word of the name makes it an organisation or place ("Ministry", "Sea")
 	credit   bool     // in a block that is not part of the story
 	alliance bool     // "the Alliance": NATO's when NATO is in the article
 }
@@ -139,8 +140,12 @@ func (s *scanner) markHeadlines() {
 	}
 }
 
-// headlineCase reports whether a line capitalises most of its words.
+// headlineCase reports whether a line capitalises most of its words and
+// reads as a title, not a sentence: it does not end with a full stop.
 func (s *scanner) headlineCase(toks []token) bool {
+	if n := len(toks); n > 0 && toks[n-1].r == '.' {
+		return false
+	}
 	caps, words := 0, 0
 	for _, t := range toks {
 		if !t.is(fWord) || t.is(fDigit) {
@@ -154,7 +159,7 @@ func (s *scanner) headlineCase(toks []token) bool {
 		if t.is(fCap) {
 			caps++
 		}
-		if words > 40 {
+		if words > 24 {
 			return false
 		}
 	}
@@ -310,6 +315,10 @@ func (s *scanner) scan() {
 			continue
 		}
 		if !t.is(fCap) {
+			if j := s.particleName(i); j > i {
+				i = j
+				continue
+			}
 			if t.is(fHyphen) && s.hyphenParts(i) {
 				i++
 				continue
@@ -324,7 +333,7 @@ func (s *scanner) scan() {
 		if n, ent, demonym := s.gazAt(i); n > 0 && !(n == 1 && s.known[s.base(i)] && (demonym || !s.capWord(i+1))) {
 			// A listed name before the rest of an organisation's name:
 			// "Kenya Red Cross Society", "Russian Defence Ministry".
-			if !toks[i+n-1].is(fPoss) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
+			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
 				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, orgWords) && !s.hasKeyword(j-1, j, placeWords) {
 					s.emitSpan(i, j, 0, s.spanName(i+n, j))
 					i = j
@@ -365,6 +374,29 @@ func (s *scanner) scan() {
 		}
 		i = s.chunk(i)
 	}
+}
+
+// particleName reads a name that starts with its particles in
+// mid-sentence, "von der Leyen said", and returns the index after it, or i.
+func (s *scanner) particleName(i int) int {
+	if !particles[s.word(i)] || s.capWord(i-1) && !(s.toks[i-1].is(fSent) && s.common(s.base(i-1))) || particles[s.lowerWord(i-1)] {
+		return i
+	}
+	k := i
+	for k < len(s.toks) && k < i+3 && particles[s.lowerWord(k)] {
+		k++
+	}
+	if !s.capWord(k) || s.s2gaz(k) {
+		return i
+	}
+	j := s.nameEnd(k)
+	s.emitSpan(i, j, 0, "")
+	return j
+}
+
+func (s *scanner) s2gaz(k int) bool {
+	n, _, _ := s.gazAt(k)
+	return n > 0
 }
 
 // dateline reads a dateline in capitals at the start of a block ("KYIV,
@@ -768,7 +800,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	case Place:
 		ev.place += 3 // "Marathon, the town that…"
 	}
-	if orgNouns[s.lowerWord(i-1)] || orgNouns[s.lowerWord(j)] {
+	if orgNouns[s.lowerWord(i-1)] || orgNouns[s.lowerWord(j)] && !toks[j-1].is(fPoss) {
 		ev.org += 3
 	}
 	prev := s.prevInList(i)
@@ -804,6 +836,8 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			ev.org++
 		case s.statementAfter(j):
 			ev.org += 2
+		case single:
+			ev.person++ // "Peskov said", but also "Gazprom said"
 		default:
 			ev.person += 2
 		}
@@ -863,7 +897,8 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			s.known[s.base(k)] = true
 		}
 	}
-	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: alias, ntoks: n, ev: ev, credit: s.credit})
+	kw := s.hasKeyword(i, j, orgWords) || s.hasKeyword(i, j, placeWords)
+	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: alias, ntoks: n, ev: ev, kw: kw, credit: s.credit})
 }
 
 // prevInList returns the mention just before token i when the two stand in
