@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -112,8 +113,8 @@ func Load(path string) (*Article, error) { return LoadLimit(path, DefaultMaxSize
 // LoadLimit reads and analyses the file at path, refusing files over max
 // bytes (ErrTooLarge) and anything that is not a regular file (ErrNotFile).
 // The format comes from the file's extension, sniffed from the content when
-// it has none that byline knows. A file that grows while it is read is read
-// up to max bytes. Errors name the path.
+// it has none that byline knows. A file that grows past max while it is
+// read is refused like a bigger one. Errors name the path.
 func LoadLimit(path string, max int64) (*Article, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -125,11 +126,19 @@ func LoadLimit(path string, max int64) (*Article, error) {
 	if fi.Size() > max {
 		return nil, fmt.Errorf("read %s: %s, %w of %s (see --max-size)", path, humanSize(fi.Size()), ErrTooLarge, humanSize(max))
 	}
-	f, err := os.Open(path)
+	// Non-blocking, so that a path swapped for a FIFO since the Stat above
+	// cannot hang the open; the file is checked again once open.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: %w", path, ErrNotFile)
+	}
 	data, err := ReadLimit(f, max)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)

@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,10 +21,12 @@ const batchSize = 256
 // whatever its extension) or a folder searched recursively for .txt, .md,
 // .markdown, .html and .htm files, skipping hidden files and folders.
 // Symbolic links to files are followed, links to folders are not (so there
-// are no loops). The same file reached twice, by two paths or a link, is
-// reported once. found is called with batches of paths in walk order; the
-// returned errors name the paths that could not be read (a missing path,
-// a folder without permission).
+// are no loops). Inside a folder, what is not a regular file (a FIFO, a
+// device, a link to one) is skipped. The same file reached twice, by two
+// paths or a link, is reported once. found is called with batches of paths
+// in walk order; the returned errors name the paths that could not be read
+// (a missing path, a folder without permission, a link that loops or points
+// nowhere).
 func Walk(paths []string, found func(batch []string)) []error {
 	var errs []error
 	seen := map[fileID]bool{}
@@ -75,8 +78,17 @@ func Walk(paths []string, found func(batch []string)) []error {
 				return nil
 			}
 			fi, err := os.Stat(path) // follows a link to a file
-			if err != nil || !fi.Mode().IsRegular() {
+			if err != nil {
+				// A link that loops or points nowhere is reported, so the
+				// reader can say why it is missing; a file that vanished
+				// since the folder was read is simply gone.
+				if d.Type()&fs.ModeSymlink != 0 || !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, fmt.Errorf("read %s: %w", path, unwrapPath(err)))
+				}
 				return nil
+			}
+			if !fi.Mode().IsRegular() {
+				return nil // a FIFO, a device or a socket is not an article
 			}
 			add(path, fi)
 			return nil
