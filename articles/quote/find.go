@@ -30,14 +30,15 @@ type item struct {
 
 // finder carries what attribution needs over the whole text.
 type finder struct {
-	text     string
-	blocks   []doc.Block
-	parties  []Party
-	mentions []mention // all party mentions, by start
-	buf      [80]tok
-	items    []item
-	persons    []person // names found by the name scan, in text order
-	peopleDone bool     // persons has been filled
+	text       string
+	blocks     []doc.Block
+	parties    []Party
+	mentions   []mention // all party mentions, by start
+	buf        [80]tok
+	items      []item
+	persons    []person        // names found by the name scan, in text order
+	memo       map[string]memo // descriptions resolved so far, by title word
+	peopleDone bool            // persons has been filled
 }
 
 type mention struct {
@@ -175,13 +176,10 @@ func (f *finder) own(i int) {
 		f.sameSentence(i)
 		return
 	}
-	from := f.sentenceStart(b, it.Span.Start)
-	if i > 0 && f.items[i-1].Span.End > from && f.items[i-1].Span.End <= it.Span.Start {
-		if f.sameSentence(i) {
-			return
-		}
-		from = f.items[i-1].Span.End
+	if f.sameSentence(i) {
+		return
 	}
+	from := f.sentenceStart(b, it.Span.Start)
 	if a, ok := before(f.text, from, it.Span.Start, f.buf[:]); ok && f.partialOK(it, a) {
 		it.attr, it.how = a, howOwn
 		return
@@ -320,8 +318,13 @@ func (f *finder) intro(it *item) (attribution, bool) {
 }
 
 // sentenceStart returns where the sentence holding pos starts, within block b.
+// It looks back no further than 600 bytes and than the end of the quote
+// before pos, so that each quote costs time for its own stretch of text.
 func (f *finder) sentenceStart(b doc.Block, pos int) int {
 	lo := max(b.Start, pos-600)
+	if k := sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.End > pos }); k > 0 {
+		lo = max(lo, min(pos, f.items[k-1].Span.End))
+	}
 	for i := pos - 1; i > lo; i-- {
 		c := f.text[i]
 		if (c == ' ' || c == '\n') && i > lo {
@@ -669,7 +672,7 @@ func (f *finder) pronoun(it *item, w string, pos int) string {
 	case "he", "she":
 		return f.personBefore(it, pos)
 	case "they", "it":
-		for k := f.index(it) - 1; k >= 0; k-- {
+		for k := f.index(it) - 1; k >= 0 && k >= f.index(it)-20; k-- {
 			pv := &f.items[k]
 			if pv.Kind != Direct || pv.Speaker == "" || pv.Span.End < pos-3000 {
 				continue
@@ -745,6 +748,30 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	}
 	pos := min(sp.Start, it.Span.Start)
 	from := max(0, pos-3000)
+	m, seen := f.memo[title]
+	if seen && m.pos > from {
+		// searched up to there for an earlier quote: look only at what follows
+		from = m.pos
+	}
+	name := f.describedIn(title, from, pos)
+	if name == "" && seen && pos-m.pos < 3000 {
+		name = m.name
+	}
+	if f.memo == nil {
+		f.memo = map[string]memo{}
+	}
+	f.memo[title] = memo{pos, name}
+	return name
+}
+
+// memo remembers where a description was last resolved and to whom.
+type memo struct {
+	pos  int
+	name string
+}
+
+// describedIn finds a name next to the title word in text[from:pos].
+func (f *finder) describedIn(title string, from, pos int) string {
 	var buf [600]tok
 	toks := words(f.text, from, pos, len(buf), buf[:])
 	for k := len(toks) - 1; k >= 0; k-- {

@@ -3,6 +3,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"byline/articles/doc"
 )
@@ -29,17 +31,96 @@ func (f *finder) people() []person {
 		if !b.Kind.Analysed() || b.Start < 0 || b.End > len(f.text) || b.Start >= b.End {
 			continue
 		}
-		toks = words(f.text, b.Start, b.End, 1<<30, toks)
-		f.scanNames(toks, surnames)
+		// only the stretches around capitalised words are tokenised
+		for i := b.Start; i < b.End; {
+			c := capitalAt(f.text, i, b.End)
+			if c < 0 {
+				break
+			}
+			from := max(b.Start, c-48)
+			for from > b.Start && !utf8.RuneStart(f.text[from]) {
+				from--
+			}
+			end := runEnd(f.text, c, b.End)
+			to := min(b.End, end+24)
+			for to < b.End && !utf8.RuneStart(f.text[to]) {
+				to++
+			}
+			toks = words(f.text, from, to, 1<<30, toks)
+			f.scanNames(toks, surnames, c, end)
+			i = end
+		}
 	}
 	return f.persons
 }
 
-// scanNames finds the runs of capitalised words in one block's tokens.
-func (f *finder) scanNames(toks []tok, surnames map[string]string) {
+// capitalAt returns the start of the next word that starts with a capital
+// letter at or after i, or -1.
+func capitalAt(text string, i, end int) int {
+	for i < end {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' && !wordBefore(text, i) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if unicode.IsUpper(r) {
+			if !wordBefore(text, i) {
+				return i
+			}
+		}
+		i += n
+	}
+	return -1
+}
+
+// wordBefore reports whether a word rune ends right before i.
+func wordBefore(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return wordByte[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return wordRune(r)
+}
+
+// runEnd returns the end of the run of capitalised words (with name
+// particles) starting at i.
+func runEnd(text string, i, end int) int {
+	last := i
+	for i < end {
+		j := i
+		for j < end {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if !wordRune(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+				break
+			}
+			j += n
+		}
+		w := text[i:j]
+		if !capital(w) && !particle(lower(w)) {
+			break
+		}
+		last = j
+		if j >= end || text[j] != ' ' {
+			break
+		}
+		i = j + 1
+	}
+	return last
+}
+
+// scanNames looks at the run of capitalised words in toks that starts at
+// byte c (and ends by end), with the tokens around it for context.
+func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int) {
 	text := f.text
 	for k := 0; k < len(toks); k++ {
-		if !toks[k].word() || !capital(text[toks[k].s:toks[k].e]) {
+		if !toks[k].word() || toks[k].s != c {
 			continue
 		}
 		lo := k
@@ -172,7 +253,7 @@ func (f *finder) personBefore(it *item, pos int) string {
 	}
 	ps := f.people()
 	j := sort.Search(len(ps), func(j int) bool { return ps[j].Start >= pos })
-	for k := j - 1; k >= 0; k-- {
+	for k := j - 1; k >= 0 && k >= j-50; k-- {
 		if f.insideQuote(ps[k].Start) {
 			continue
 		}

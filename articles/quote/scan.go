@@ -69,6 +69,10 @@ type scanner struct {
 	out     []passage
 }
 
+// maxDepth bounds the stack of open marks: quotes are never nested more
+// than a few levels, and deeper marks in hostile input are ignored.
+const maxDepth = 256
+
 // stateFn is one state of the scanner; it returns the next.
 type stateFn func(*scanner) stateFn
 
@@ -79,7 +83,13 @@ func scan(text string, blocks []doc.Block) []passage {
 		state = state(s)
 	}
 	s.flushCarry()
-	return s.out
+	out := s.out[:0]
+	for _, p := range s.out {
+		if len(p.parts) > 0 && p.span.Start <= p.parts[0].Start && p.parts[len(p.parts)-1].End <= p.span.End {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // scanBlock moves to the next analysed block.
@@ -232,9 +242,12 @@ func (s *scanner) flushCarry() {
 		return
 	}
 	c := *s.carry
+	s.carry = nil
+	if len(c.parts) == 0 {
+		return
+	}
 	c.span.End = c.parts[len(c.parts)-1].End
 	s.out = append(s.out, c)
-	s.carry = nil
 }
 
 // reopened reports whether the next analysed block, of the same kind as the
@@ -276,6 +289,9 @@ func (s *scanner) push(m opener) {
 	}
 	if s.carry != nil && !s.carryOK && s.carryAt == s.bi && m.pos == s.content {
 		m.carried, s.carryOK = true, true
+	}
+	if len(s.stack) >= maxDepth {
+		return // nesting this deep is noise; the marks below still pair
 	}
 	s.stack = append(s.stack, m)
 	s.open[m.fam]++

@@ -24,11 +24,15 @@ func words(text string, from, to, max int, buf []tok) []tok {
 		switch {
 		case isSpace(r):
 			i += n
-		case isLetter(r) || isDigit(r) || unicode.IsMark(r):
+		case wordRune(r):
 			j := i + n
 			for j < to {
+				if c := text[j]; c < utf8.RuneSelf && wordByte[c] {
+					j++
+					continue
+				}
 				r2, n2 := decode(text, j, to)
-				if isLetter(r2) || isDigit(r2) || unicode.IsMark(r2) {
+				if wordRune(r2) {
 					j += n2
 					continue
 				}
@@ -77,6 +81,22 @@ func words(text string, from, to, max int, buf []tok) []tok {
 	return out
 }
 
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// wordRune reports whether r belongs to a word: a letter, digit or
+// combining mark.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return wordByte[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
 func decode(text string, i, to int) (rune, int) {
 	if i >= to {
 		return ' ', 0
@@ -95,6 +115,16 @@ func capital(w string) bool {
 
 // lower returns the word in lower case, without a possessive 's.
 func lower(w string) string {
+	clean := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return w
+	}
 	if len(w) < 24 {
 		var b [24]byte
 		n := 0

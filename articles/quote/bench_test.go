@@ -1,0 +1,150 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"byline/articles/doc"
+)
+
+// goldCorpus returns the gold articles joined by blank lines, repeated until
+// the text is at least size bytes, with its blocks.
+func goldCorpus(tb testing.TB, size int) (string, []doc.Block) {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "quotes", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no gold articles: %v", err)
+	}
+	var sb strings.Builder
+	for sb.Len() < size {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n")
+			if sb.Len() >= size {
+				break
+			}
+		}
+	}
+	text := sb.String()
+	return text, paragraphs(text)
+}
+
+// pathological returns one paragraph of n quotation marks that never pair
+// as the scanner would like, in the given style, and a clean paragraph of
+// ordinary prose of the same size.
+func pathological(style string, n int) string {
+	var sb strings.Builder
+	marks := []string{"\"", "“", "”", "«", "»", "'", "’", "„", "‘", "&quot;", "「", "‹"}
+	for i := 0; i < n; i++ {
+		switch style {
+		case "openers":
+			sb.WriteString("“word ")
+		case "closers":
+			sb.WriteString("word,” ")
+		case "singles":
+			sb.WriteString("‘word ")
+		case "mixed":
+			sb.WriteString(marks[(i*7)%len(marks)])
+			sb.WriteString("wo ")
+		}
+	}
+	return sb.String()
+}
+
+// cleanText returns well-formed news prose of the given size: the gold
+// articles, with their ordinary, balanced quotes.
+func cleanText(tb testing.TB, size int) string {
+	text, _ := goldCorpus(tb, size)
+	return text[:size]
+}
+
+func benchScan(b *testing.B, text string, blocks []doc.Block) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		scan(text, blocks)
+	}
+}
+
+func benchFind(b *testing.B, text string, blocks []doc.Block) {
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(text, blocks, nil)
+	}
+}
+
+// BenchmarkScan measures the scanner alone on a 3 KB article and on 1 MB of
+// the gold articles.
+func BenchmarkScan(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"3KB", 3 << 10}, {"1MB", 1 << 20}} {
+		text, blocks := goldCorpus(b, size.n)
+		b.Run(size.name, func(b *testing.B) { benchScan(b, text, blocks) })
+	}
+}
+
+// BenchmarkFind measures the scanner with attribution.
+func BenchmarkFind(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"3KB", 3 << 10}, {"1MB", 1 << 20}} {
+		text, blocks := goldCorpus(b, size.n)
+		b.Run(size.name, func(b *testing.B) { benchFind(b, text, blocks) })
+	}
+}
+
+// BenchmarkUnmatched compares one paragraph of 100,000 quotation marks that
+// do not pair (openers only, closers only, single marks, a mix of every
+// style) with clean prose of the same size: the cost per byte must stay
+// about the same.
+func BenchmarkUnmatched(b *testing.B) {
+	for _, style := range []string{"openers", "closers", "singles", "mixed"} {
+		text := pathological(style, 100_000)
+		blocks := []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}}
+		b.Run(style, func(b *testing.B) { benchFind(b, text, blocks) })
+		clean := cleanText(b, len(text))
+		b.Run(style+"-clean", func(b *testing.B) { benchFind(b, clean, paragraphs(clean)) })
+	}
+}
+
+// TestUnmatchedBudget checks that a paragraph of 100,000 unpaired marks costs
+// per byte no more than a small multiple of clean prose: a quadratic corner
+// would make it thousands of times slower.
+func TestUnmatchedBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	measure := func(text string, blocks []doc.Block) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			Find(text, blocks, nil)
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, style := range []string{"openers", "closers", "singles", "mixed"} {
+		t.Run(style, func(t *testing.T) {
+			text := pathological(style, 100_000)
+			ct := cleanText(t, len(text))
+			bad := measure(text, []doc.Block{{Span: doc.Span{Start: 0, End: len(text)}}})
+			clean := measure(ct, paragraphs(ct))
+			ratio := float64(bad) / float64(max(clean, time.Microsecond))
+			t.Logf("%s: %d bytes in %v, clean news of the same size %v (%.2f×)", style, len(text), bad, clean, ratio)
+			if ratio > 4 {
+				t.Errorf("%d unpaired marks cost %.1f× clean news of the same size, want at most 4×", 100_000, ratio)
+			}
+		})
+	}
+}
