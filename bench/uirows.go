@@ -45,7 +45,10 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		var hwm int64
 		var errV, errE error
 		for i := range e.o.runs + 1 {
-			d, _, err := e.once(t, func(p string) bool { return strings.Contains(p, "byline ") }, 5*time.Second, e.bin, "--version")
+			// through sh, which stays: tmux can lose the output of a
+			// program that exits at once
+			d, _, err := e.once(t, func(p string) bool { return strings.Contains(p, "byline ") }, 5*time.Second,
+				"sh", "-c", `"$0" --version; exec sleep 10`, e.bin)
 			if err != nil {
 				errV = err
 			} else if i > 0 {
@@ -185,15 +188,15 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		}
 		lead := newMatcher(10, []string{o.lead})
 		shown := func(p string) bool { return len(lead.find(p)) > 0 }
-		runs := e.o.runs
+		runs, timeout := e.o.runs, 60*time.Second
 		if o.id == "open-10m" {
-			runs = min(runs, 3)
+			runs, timeout = min(runs, 3), 300*time.Second
 		}
 		var opens, busyKeys, alls, idleKeys []time.Duration
 		var oerr, kerr error
 		var hwm int64
 		for range runs {
-			s, d, pane, err := e.start(t, shown, 30*time.Second, e.bin, o.path)
+			s, d, pane, err := e.start(t, shown, timeout, e.bin, o.path)
 			if err != nil {
 				oerr = err
 				continue
@@ -206,7 +209,7 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 				} else {
 					kerr = err
 				}
-				all, st, err := s.settle(s.start, 300*time.Millisecond, 120*time.Second)
+				all, st, err := s.settle(s.start, 300*time.Millisecond, timeout)
 				if err == nil {
 					alls = append(alls, all)
 					hwm = max(hwm, st.hwm)
