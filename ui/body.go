@@ -59,8 +59,10 @@ type Body struct {
 	blockLine    []int        // per block: first line, -1 when not rendered
 	blockStarts  []blockStart // rendered blocks by line
 
-	base   []atomic.Pointer[string] // Line with NoHighlight, made on first use
-	search searchCache
+	base     []atomic.Pointer[string] // Line with NoHighlight, made on first use
+	search   searchCache
+	complete  bool // every block is rendered (false for BodyRender.Prefix's partial bodies)
+	fallbacks int  // chunks shown as plain text
 }
 
 type blockStart struct{ line, block int }
@@ -94,19 +96,23 @@ var noRegion = region{quote: -1, speaker: -1, mention: -1}
 // RenderBody renders the article's body with glamour and lays the quote
 // highlights and speaker tags over the result. It is the slow part of
 // opening an article and belongs in a tea.Cmd. A body of many blocks is
-// rendered in chunks on all cores; see RenderBodyChunks to get the first
+// rendered in chunks on all cores; see BodyRender to get the first
 // screen sooner.
 func RenderBody(a *articles.Article, o BodyOptions) (*Body, error) {
 	if o.Width < 1 {
 		o.Width = 1
 	}
-	p := newPlan(a, o)
-	outs, err := p.renderAll()
-	if err != nil {
-		return nil, err
-	}
-	return p.assemble(outs), nil
+	return NewBodyRender(a, o).All()
 }
+
+// Complete reports whether the body holds every block; a body from
+// BodyRender.Prefix may hold only the first ones.
+func (b *Body) Complete() bool { return b.complete }
+
+// Fallbacks returns how many chunks of the body are shown as plain text
+// because glamour failed on them or ran over its time budget (see
+// BodyRender); 0 normally.
+func (b *Body) Fallbacks() int { return b.fallbacks }
 
 // Len returns the number of rendered lines.
 func (b *Body) Len() int { return len(b.lines) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/styles"
@@ -92,18 +93,25 @@ func glamourOptions(o BodyOptions) []glamour.TermRendererOption {
 	return opts
 }
 
-// chunkTarget is the Markdown size a chunk aims at.
-const chunkTarget = 16 << 10
+// Chunk sizes in bytes of text: the first chunk is small so that the first
+// screen comes soon; the others are big enough that glamour's set-up per
+// call does not count.
+const (
+	firstChunkTarget = 6 << 10
+	chunkTarget      = 16 << 10
+)
 
 // plan is the work of rendering one body: the marks, and the blocks cut
 // into chunks that render independently.
 type plan struct {
 	a      *articles.Article
 	o      BodyOptions
-	marks  []doc.Mark
+	marks  []pmark
 	base   []int // per party: global id of its first mention
 	total  int   // mentions
 	chunks []chunk
+
+	budget     func(mdBytes int) time.Duration // glamour's time for a chunk; nil for chunkBudget
 }
 
 // chunk is a run of blocks rendered in one glamour call.
@@ -115,7 +123,7 @@ type chunk struct {
 
 func newPlan(a *articles.Article, o BodyOptions) *plan {
 	p := &plan{a: a, o: o}
-	p.marks, p.base, p.total = buildMarks(a, false)
+	p.marks, p.base, p.total = buildMarks(a)
 	p.chunks = cutChunks(&a.Document, o.Width)
 	return p
 }
@@ -129,7 +137,11 @@ func cutChunks(d *doc.Document, width int) []chunk {
 	cur := chunk{from: 0}
 	size := 0
 	for i, b := range d.Blocks {
-		if i > cur.from && size >= chunkTarget && cuttable(d, i) {
+		target := chunkTarget
+		if len(out) == 0 {
+			target = firstChunkTarget
+		}
+		if i > cur.from && size >= target && cuttable(d, i) {
 			cur.to = i
 			out = append(out, cur)
 			cur = chunk{from: i, start: b.Start}
@@ -169,20 +181,25 @@ func cuttable(d *doc.Document, i int) bool {
 	return strings.Count(gap, "\n") >= 2
 }
 
+// chunkMarks returns the marks of chunk c.
+func (p *plan) chunkMarks(c chunk) []pmark {
+	lo, hi := 0, len(p.marks)
+	if c.from < len(p.a.Blocks) {
+		start := p.a.Blocks[c.from].Start
+		lo = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].pos >= start })
+	}
+	if c.to < len(p.a.Blocks) {
+		end := p.a.Blocks[c.to].Start
+		hi = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].pos >= end })
+	}
+	return p.marks[lo:hi]
+}
+
 // markdown returns the Markdown of chunk c.
 func (p *plan) markdown(c chunk) string {
 	d := p.a.Document
 	d.Blocks = p.a.Blocks[c.from:c.to]
-	lo, hi := 0, len(p.marks)
-	if c.from < len(p.a.Blocks) {
-		start := p.a.Blocks[c.from].Start
-		lo = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].Pos >= start })
-	}
-	if c.to < len(p.a.Blocks) {
-		end := p.a.Blocks[c.to].Start
-		hi = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].Pos >= end })
-	}
-	return doc.BodyMarkdownWith(&d, p.marks[lo:hi], doc.MarkdownOptions{
+	return doc.BodyMarkdownWith(&d, codes(p.a, p.chunkMarks(c), false), doc.MarkdownOptions{
 		Caret:      caretMark,
 		Break:      breakMk,
 		BreakEvery: min(doc.DefaultBreakEvery, max(p.o.Width-6, 8)),
@@ -191,22 +208,11 @@ func (p *plan) markdown(c chunk) string {
 
 // chunkOut is a chunk rendered and walked.
 type chunkOut struct {
-	lines   []line
-	regions []region
-	recs    []record
-	err     error
-}
-
-// renderChunk renders chunk c with r (made by newRenderer).
-func (p *plan) renderChunk(r *glamour.TermRenderer, c chunk) chunkOut {
-	md := p.markdown(c)
-	out, err := r.Render(md)
-	if err != nil {
-		return chunkOut{err: fmt.Errorf("render body: %w", err)}
-	}
-	w := newWalker(p.o.Width, p.o.Profile == termenv.Ascii)
-	w.walk(trimBlankLines(out))
-	return chunkOut{lines: w.lines, regions: w.regions, recs: w.recs}
+	lines    []line
+	regions  []region
+	recs     []record
+	fallback bool // shown as plain text: glamour failed or ran over its budget
+	err      error
 }
 
 func (p *plan) newRenderer() (*glamour.TermRenderer, error) {
@@ -253,7 +259,7 @@ func (p *plan) renderSome(idx []int, outs []chunkOut) error {
 				if n >= len(idx) {
 					return
 				}
-				outs[idx[n]] = p.renderChunk(r, p.chunks[idx[n]])
+				outs[idx[n]] = p.renderChunk(&r, p.chunks[idx[n]])
 			}
 		}(k)
 	}
@@ -361,6 +367,9 @@ func (p *plan) assemble(outs []chunkOut) *Body {
 	}
 	b.lines = make([]line, 0, n)
 	for ci, o := range outs {
+		if o.fallback {
+			b.fallbacks++
+		}
 		if len(o.lines) == 0 {
 			continue
 		}

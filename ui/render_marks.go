@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -93,32 +95,33 @@ func markRank(kind int) int {
 	return 6
 }
 
-type rankedMark struct {
-	doc.Mark
-	rank int
+// pmark is a mark before its code is made: codes are made per chunk, when
+// the chunk is rendered, so that a big article's first screen does not
+// wait for the markers of the whole text.
+type pmark struct {
+	pos  int
+	kind int
+	id   int
+	seq  int // insertion order, for a stable sort
 }
 
-// buildMarks returns the marks for the article, sorted by position, and
-// the global mention ids: base[p] is the id of party p's first mention.
-// plain makes the speaker tags plain text instead of Markdown.
-func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, total int) {
+// buildMarks returns the marks for the article, sorted by position (and
+// at one position by markRank), and the global mention ids: base[p] is the
+// id of party p's first mention.
+func buildMarks(a *articles.Article) (marks []pmark, base []int, total int) {
 	blocks := a.Blocks
-	var rm []rankedMark
-	add := func(pos, kind, id int, code string) {
-		if code == "" {
-			code = marker(kind, id)
-		}
-		rm = append(rm, rankedMark{doc.Mark{Pos: pos, Code: code}, markRank(kind)})
+	add := func(pos, kind, id int) {
+		marks = append(marks, pmark{pos: pos, kind: kind, id: id, seq: len(marks)})
 	}
 	for i, b := range blocks {
 		if !rendered(b) {
 			continue
 		}
-		add(b.Start, mkBlock, i, "")
+		add(b.Start, mkBlock, i)
 		switch b.Kind {
 		case doc.Caption, doc.Credit, doc.Boilerplate:
-			add(b.Start, mkDimStart, 0, "")
-			add(b.End, mkDimEnd, 0, "")
+			add(b.Start, mkDimStart, 0)
+			add(b.End, mkDimEnd, 0)
 		}
 	}
 	for qi, q := range a.Quotes {
@@ -138,19 +141,12 @@ func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, 
 			if s >= e {
 				continue
 			}
-			add(s, mkQuoteStart, qi, "")
-			add(e, mkQuoteEnd, qi, "")
+			add(s, mkQuoteStart, qi)
+			add(e, mkQuoteEnd, qi)
 			last = e
 		}
 		if last >= 0 && q.Kind == quote.Direct && strings.TrimSpace(q.Speaker) != "" && !namedAfter(a.Text, q) {
-			name := strings.TrimSpace(q.Speaker)
-			var tag string
-			if plain {
-				tag = " — " + name
-			} else {
-				tag = " — " + doc.EscapeText(name)
-			}
-			add(last, mkSpeakerStart, qi, marker(mkSpeakerStart, qi)+tag+marker(mkSpeakerEnd, qi))
+			add(last, mkSpeakerStart, qi)
 		}
 	}
 	base = make([]int, len(a.Parties))
@@ -158,23 +154,40 @@ func buildMarks(a *articles.Article, plain bool) (marks []doc.Mark, base []int, 
 		base[pi] = total
 		for mi, m := range p.Mentions {
 			if m.End > m.Start {
-				add(m.Start, mkMentionStart, total+mi, "")
-				add(m.End, mkMentionEnd, total+mi, "")
+				add(m.Start, mkMentionStart, total+mi)
+				add(m.End, mkMentionEnd, total+mi)
 			}
 		}
 		total += len(p.Mentions)
 	}
-	sort.SliceStable(rm, func(i, j int) bool {
-		if rm[i].Pos != rm[j].Pos {
-			return rm[i].Pos < rm[j].Pos
+	slices.SortFunc(marks, func(x, y pmark) int {
+		if x.pos != y.pos {
+			return cmp.Compare(x.pos, y.pos)
 		}
-		return rm[i].rank < rm[j].rank
+		if rx, ry := markRank(x.kind), markRank(y.kind); rx != ry {
+			return cmp.Compare(rx, ry)
+		}
+		return cmp.Compare(x.seq, y.seq)
 	})
-	marks = make([]doc.Mark, len(rm))
-	for i := range rm {
-		marks[i] = rm[i].Mark
-	}
 	return marks, base, total
+}
+
+// codes makes the marks of ms for BodyMarkdown; plain makes speaker tags
+// plain text (for the fallback) instead of Markdown.
+func codes(a *articles.Article, ms []pmark, plain bool) []doc.Mark {
+	out := make([]doc.Mark, len(ms))
+	for i, m := range ms {
+		c := marker(m.kind, m.id)
+		if m.kind == mkSpeakerStart {
+			name := strings.TrimSpace(a.Quotes[m.id].Speaker)
+			if !plain {
+				name = doc.EscapeText(name)
+			}
+			c += " — " + name + marker(mkSpeakerEnd, m.id)
+		}
+		out[i] = doc.Mark{Pos: m.pos, Code: c}
+	}
+	return out
 }
 
 // namedAfter reports whether the text names q's speaker right after the
