@@ -59,8 +59,8 @@ type Body struct {
 	blockLine    []int        // per block: first line, -1 when not rendered
 	blockStarts  []blockStart // rendered blocks by line
 
-	base     []atomic.Pointer[string] // Line with NoHighlight, made on first use
-	search   searchCache
+	base      []atomic.Pointer[string] // Line with NoHighlight, made on first use
+	search    searchCache
 	complete  bool // every block is rendered (false for BodyRender.Prefix's partial bodies)
 	fallbacks int  // chunks shown as plain text
 }

@@ -111,7 +111,7 @@ type plan struct {
 	total  int   // mentions
 	chunks []chunk
 
-	budget     func(mdBytes int) time.Duration // glamour's time for a chunk; nil for chunkBudget
+	budget func(mdBytes int) time.Duration // glamour's time for a chunk; nil for chunkBudget
 }
 
 // chunk is a run of blocks rendered in one glamour call.
