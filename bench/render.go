@@ -17,6 +17,9 @@ import (
 // against byline's body renderer, whole and for the first screen. All use
 // the dark style, the 256-colour profile and the -width wrap width.
 func (e *bench) renderRows() {
+	if e.want("render-3k") {
+		e.render3k()
+	}
 	if !e.want("render-1m") {
 		return
 	}
@@ -61,4 +64,32 @@ func (e *bench) renderRows() {
 		target: "≤ 100 ms", check: atMost(100 * time.Millisecond)}
 	first.fig, first.note, first.err = e.firstScreen(a, opts)
 	e.add(first)
+}
+
+// render3k times the body renderer on the 3 KB article, a new glamour
+// renderer included as when an article is opened, against glamour
+// rendering the same text whole with a renderer made once.
+func (e *bench) render3k() {
+	r := &result{id: "render-3k", name: "ui.RenderBody, 3 KB article", baseName: "glamour rendering the same text"}
+	data, err := os.ReadFile(e.file3k)
+	if err != nil {
+		r.err = err
+		e.add(r)
+		return
+	}
+	runs := max(e.o.runs, 21)
+	if tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(e.o.width), glamour.WithColorProfile(termenv.ANSI256)); err == nil {
+		if d, err := timeIt(runs, func() error { _, err := tr.RenderBytes(data); return err }); err == nil {
+			r.base = dur(d)
+		}
+	}
+	a, err := articles.Parse(e.file3k, doc.FormatOf(e.file3k), data)
+	if err == nil {
+		opts := ui.BodyOptions{Width: e.o.width, Style: "dark", Profile: termenv.ANSI256, Styles: ui.DefaultStyles(true)}
+		var d time.Duration
+		d, err = timeIt(runs, func() error { _, err := ui.RenderBody(a, opts); return err })
+		r.fig = dur(d)
+	}
+	r.err = err
+	e.add(r)
 }

@@ -105,6 +105,7 @@ var rowSpecs = []rowSpec{
 	{"parse-3k", "analysis of a 3 KB article (articles.Parse)", false},
 	{"parse-1m", "analysis of the 1 MB article (articles.Parse)", false},
 	{"parse-10m", "analysis of the 10 MB article (articles.Parse)", false},
+	{"render-3k", "body render of the 3 KB article (ui.RenderBody) against glamour", false},
 	{"render-1m", "body render of the 1 MB article (ui.RenderBody) whole and first screen", false},
 	{"start", "start-up in tmux: --version, and the UI on an empty folder", false},
 	{"list-small", "list, small folder: first row on screen, all loaded, memory, enter on a 3 KB article", false},
@@ -301,7 +302,7 @@ func (e *bench) parseRows() {
 			return err
 		})
 	}
-	if e.want("parse") {
+	if e.want("parse-3k") || e.want("parse-1m") || e.want("parse-10m") {
 		d, err := timeIt(max(e.o.runs, 101), func() error {
 			_, err := articles.Parse("empty.txt", doc.Text, nil)
 			return err
