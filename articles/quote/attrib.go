@@ -333,7 +333,7 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 			a, ok = subjectBack(text, toks, k-1)
 		}
 		if !ok {
-			return attribution{}, false
+			continue
 		}
 		a.cue = span(toks, k, k+c-1)
 		a.end = open
@@ -452,7 +452,7 @@ func subjectBack(text string, toks []tok, j int) (attribution, bool) {
 	}
 	for len(cs) < len(buf) && hi >= 0 {
 		lo := hi
-		for lo >= 0 && lo > hi-14 && toks[lo].p != ',' && !sentenceEnd(toks[lo]) && toks[lo].p != 'q' {
+		for lo >= 0 && lo > hi-30 && toks[lo].p != ',' && !sentenceEnd(toks[lo]) && toks[lo].p != 'q' {
 			lo--
 		}
 		if lo == hi {
@@ -620,6 +620,9 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 		if pronouns[w] && (k > lo || hi > lo) {
 			return false
 		}
+		if k > lo && k < hi && (w == "of" || w == "for" || w == "from" || w == "at" || w == "with" || w == "in" || w == "and") {
+			continue // "a spokesman for CMA CGM", "a researcher at the University of Glasgow"
+		}
 		if stopWords[w] || cueWords[w] && !capital(text[t.s:t.e]) {
 			return false
 		}
@@ -631,7 +634,7 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 // names: it starts with a determiner or a lower-case word.
 func description(text string, toks []tok, lo int) bool {
 	w := text[toks[lo].s:toks[lo].e]
-	return determiners[lower(w)] || !capital(w)
+	return determiners[lower(w)] || !capital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // stripTitles returns the span of the name in toks[lo:hi+1] without the

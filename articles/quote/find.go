@@ -26,6 +26,7 @@ type item struct {
 	attr    attribution
 	how     how
 	attrEnd int // end of the quote with its attribution clause
+	src     int // for a run: the index of the quote whose speaker it takes
 }
 
 // finder carries what attribution needs over the whole text.
@@ -90,7 +91,7 @@ func (f *finder) join(ps []passage) []item {
 			}
 		}
 		if p.origin == dashed && p.attr.Len() > 0 {
-			if a, ok := after(f.text, p.attr.Start, p.attr.End+1, false, f.buf[:]); ok {
+			if a, ok := after(f.text, p.attr.Start, min(len(f.text), p.attr.End+1), false, f.buf[:]); ok {
 				it.attr, it.how = a, howOwn
 			}
 		}
@@ -134,8 +135,16 @@ func Find(text string, blocks []doc.Block, parties []Party) []Quote {
 	for i := range f.items {
 		f.inherit(i)
 	}
+	// runs take the speaker of the quote they follow, named first
 	for i := range f.items {
-		f.name(i)
+		if f.items[i].how != howRun {
+			f.name(i)
+		}
+	}
+	for i := range f.items {
+		if f.items[i].how == howRun {
+			f.name(i)
+		}
 	}
 	out := make([]Quote, len(f.items))
 	for i, it := range f.items {
@@ -457,7 +466,7 @@ func (f *finder) forward(i int) {
 	if nx.attr.cue.Len() > 0 && nx.attr.cue.End < nx.Span.Start {
 		return // "…" She said: "…": her words come after
 	}
-	it.attr, it.how, it.Speaker = nx.attr, howRun, nx.Speaker
+	it.attr, it.how, it.src = nx.attr, howRun, i+1
 }
 
 // inherit gives an unattributed quote the speaker of the quote before it
@@ -475,7 +484,7 @@ func (f *finder) inherit(i int) {
 	if k >= 0 {
 		pv := &f.items[k]
 		if (pv.attr.ok() || pv.Speaker != "") && f.nothingBetween(pv, it) {
-			it.attr, it.how, it.Speaker = pv.attr, howRun, pv.Speaker
+			it.attr, it.how, it.src = pv.attr, howRun, k
 			return
 		}
 	}
@@ -607,9 +616,11 @@ func (f *finder) name(i int) {
 		it.SpeakerSpan, it.Cue = it.attr.speaker, it.attr.cue
 	}
 	if it.how == howRun {
-		if it.Speaker == "" && it.attr.ok() {
-			it.Speaker = f.resolve(it, it.attr)
+		src := &f.items[it.src]
+		if src.how == howRun {
+			src = &f.items[src.src] // a run after a forward run
 		}
+		it.Speaker = src.Speaker
 		return
 	}
 	if it.Speaker != "" {

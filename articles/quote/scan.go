@@ -473,7 +473,7 @@ func isSingle(r rune) bool { return r == '\'' || r == '‘' || r == '’' || r =
 // is one that a leading apostrophe shortens: 'n', 'em, 'til, 'cause, 'tis.
 func elision(text string, i, end int, first rune) bool {
 	j := i
-	for j < end && j-i < 6 && isLetter(rune(text[j])) {
+	for j < end && j-i < 6 && asciiLetter(text[j]) {
 		j++
 	}
 	w := string(first) + text[i:j]
@@ -621,7 +621,7 @@ func sentenceAfter(text string, from, to int) int {
 // end a sentence.
 func abbrevBefore(text string, from, dot int) bool {
 	i := dot
-	for i > from && isLetter(rune(text[i-1])) {
+	for i > from && asciiLetter(text[i-1]) {
 		i--
 	}
 	w := text[i:dot]
@@ -637,3 +637,5 @@ var abbrevs = map[string]struct{}{
 	"Lt": {}, "Col": {}, "Capt": {}, "Sgt": {}, "St": {}, "Jr": {}, "Sr": {}, "Mt": {}, "Rev": {},
 	"Adm": {}, "Maj": {}, "Cpl": {}, "Pres": {}, "Supt": {}, "Insp": {}, "No": {}, "vs": {}, "Hon": {},
 }
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -13,13 +13,14 @@ type tok struct {
 
 func (t tok) word() bool { return t.p == 0 }
 
-// words splits text[from:to] into at most max tokens. A word keeps inner
+// words splits text[from:to] into at most limit tokens. A word keeps inner
 // apostrophes, hyphens and dots (Russia's, so-called, U.S.) and the final dot
 // of an abbreviation or an initial (Mr., J.).
-func words(text string, from, to, max int, buf []tok) []tok {
+func words(text string, from, to, limit int, buf []tok) []tok {
 	out := buf[:0]
-	i := from
-	for i < to && len(out) < max {
+	to = min(to, len(text))
+	i := max(from, 0)
+	for i < to && len(out) < limit {
 		r, n := decode(text, i, to)
 		switch {
 		case isSpace(r):
@@ -213,6 +214,12 @@ func cue(text string, toks []tok, i int) int {
 	if !cueWords[w] {
 		return 0
 	}
+	if i > 0 && toks[i-1].word() {
+		// "the demand", "his statement": a noun, not a verb
+		if p := lower(text[toks[i-1].s:toks[i-1].e]); determiners[p] && p != "one" || p == "this" || p == "that" && w != "said" {
+			return 0
+		}
+	}
 	next := ""
 	if i+1 < len(toks) && toks[i+1].word() {
 		next = lower(text[toks[i+1].s:toks[i+1].e])
@@ -237,7 +244,7 @@ func cue(text string, toks []tok, i int) int {
 		if next == "as" {
 			return 2
 		}
-		return 0
+		return 1
 	}
 	return 1
 }
