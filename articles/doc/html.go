@@ -356,7 +356,7 @@ func innerText(n *html.Node) string {
 		}
 		return true
 	})
-	return collapseSpace(b.String())
+	return collapseSpace(Clean(b.String()))
 }
 
 // linkText returns the length of the text inside links under n.
@@ -773,10 +773,12 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
+		// Entities can spell what decoding removed: clean again.
+		t := Clean(n.Data)
 		if w.inPre {
-			w.line.WriteString(n.Data)
+			w.line.WriteString(strings.ReplaceAll(t, "\r", "\n"))
 		} else {
-			w.line.WriteString(escapeMarkdown(n.Data, false))
+			w.line.WriteString(escapeMarkdown(t, false))
 		}
 		return
 	case html.DocumentNode:
