@@ -102,9 +102,9 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		if l.id == "list-large" {
 			runs = min(runs, 3)
 		}
-		var firsts, loads, keys, enters []time.Duration
+		var firsts, loads, keys, enters, busy []time.Duration
 		var hwm, rss int64
-		var ferr, lerr, eerr error
+		var ferr, lerr, eerr, berr error
 		how := ""
 		for range runs {
 			s, d, pane, err := e.start(t, firstRow, 10*time.Second, e.bin, l.f.dir)
@@ -117,6 +117,11 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 				how = "first row shows a title"
 			} else {
 				how = "first row shows a file name"
+			}
+			if k, err := s.cursorRoundTrip("j"); err == nil {
+				busy = append(busy, k)
+			} else {
+				berr = err
 			}
 			ld, st, err := s.settle(s.start, 500*time.Millisecond, 180*time.Second)
 			if err != nil {
@@ -159,6 +164,12 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 			r.note = fmt.Sprintf("%.1f KB per article over the baseline; resident at the end %.0f MB", per/1e3, float64(rss)/1e6)
 		}
 		e.add(r)
+		r = &result{id: l.id + "-key-busy", name: fmt.Sprintf("list of %d files: key j while loading, the selection moves", l.f.n), baseName: "key j in the loaded list", base: keyRT, err: berr,
+			note: "the row marked │ moves"}
+		if len(busy) > 0 {
+			r.fig = dur(median(busy))
+		}
+		busyRow := r
 		if l.id == "list-small" {
 			if len(keys) > 0 {
 				keyRT = dur(median(keys))
@@ -172,6 +183,8 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 			}
 			e.add(r)
 		}
+		busyRow.base = keyRT
+		e.add(busyRow)
 	}
 
 	for _, o := range []struct {
@@ -359,3 +372,29 @@ func (e *bench) enter(s *session, titles *matcher, f folder) (key, enter time.Du
 }
 
 var _ = os.Stderr
+
+// cursorRow returns the index of the pane line that carries the list's
+// selection mark (a line starting with │), or -1.
+func cursorRow(pane string) int {
+	for i, l := range strings.Split(pane, "\n") {
+		if strings.HasPrefix(l, "│") {
+			return i
+		}
+	}
+	return -1
+}
+
+// cursorRoundTrip sends a key and waits until the list's selection mark
+// moves; the rest of the screen may change meanwhile (a loading list).
+func (s *session) cursorRoundTrip(key string) (time.Duration, error) {
+	before := cursorRow(s.capture())
+	if before < 0 {
+		return 0, fmt.Errorf("no selection mark on screen")
+	}
+	t := time.Now()
+	if err := s.keys(key); err != nil {
+		return 0, err
+	}
+	d, _, err := s.waitFor(t, 10*time.Second, func(p string) bool { r := cursorRow(p); return r >= 0 && r != before })
+	return d, err
+}
