@@ -726,23 +726,44 @@ func (f *finder) insideQuote(pos int) bool {
 // orgWord reports whether a capitalised word marks an organisation, a place
 // or a date rather than a person.
 func orgWord(w string) bool {
-	if len(w) >= 2 && strings.ToUpper(w) == w {
+	upper := len(w) >= 2
+	for i := 0; i < len(w) && upper; i++ {
+		upper = w[i] < utf8.RuneSelf && !('a' <= w[i] && w[i] <= 'z')
+	}
+	if upper {
 		return true // NATO, EU, BBC
 	}
-	switch lower(w) {
-	case "ministry", "council", "union", "alliance", "party", "bank", "committee", "commission", "group", "press",
-		"agency", "organization", "organisation", "office", "department", "government", "parliament", "court",
-		"university", "association", "federation", "republic", "kingdom", "states", "nations", "institute",
-		"company", "corporation", "inc", "ltd", "times", "news", "post", "club", "city", "county", "street", "sea",
-		"river", "minister", "ministers", "foreign", "the", "a", "an", "in", "on", "at", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december", "north", "south", "east", "west", "western", "eastern",
-		"balkans", "europe", "european", "america", "american", "centre", "center", "hospital", "school", "police",
-		"house", "hall", "square", "station", "airport", "region", "province", "island", "islands", "mountains", "statement":
-		return true
-	}
-	return false
+	var buf [32]byte
+	return len(w) <= len(buf) && orgWords[string(lowerInto(buf[:0], w))]
 }
+
+// lowerInto appends w in ASCII lower case to buf.
+func lowerInto(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+var orgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ministry council union alliance party bank committee commission group press
+		agency organization organisation office department government parliament court
+		university association federation republic kingdom states nations institute
+		company corporation inc ltd times news post club city county street sea
+		river minister ministers foreign the a an in on at monday tuesday wednesday
+		thursday friday saturday sunday january february march april may june july
+		august september october november december north south east west western eastern
+		balkans europe european america american centre center hospital school police
+		house hall square station airport region province island islands mountains statement`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // described resolves a description ("the mayor") to the person named with
 // that title before the quote ("Mayor Anna Berg", "Anna Berg, the mayor");

@@ -37,18 +37,19 @@ func (f *finder) people() []person {
 			if c < 0 {
 				break
 			}
-			from := max(b.Start, c-48)
-			for from > b.Start && !utf8.RuneStart(f.text[from]) {
-				from--
+			// two words of context before the run, one mark after it
+			from := max(b.Start, c-28)
+			for from > b.Start && from < c && wordBefore(f.text, from) {
+				from++ // not in the middle of a word
 			}
 			end := runEnd(f.text, c, b.End)
-			to := min(b.End, end+24)
+			to := min(b.End, end+4)
 			for to < b.End && !utf8.RuneStart(f.text[to]) {
 				to++
 			}
 			toks = words(f.text, from, to, 1<<30, toks)
-			f.scanNames(toks, surnames, c, end)
-			i = end
+			f.scanNames(toks, surnames, c, end, from == b.Start)
+			i = max(end, c+1)
 		}
 	}
 	return f.persons
@@ -117,7 +118,7 @@ func runEnd(text string, i, end int) int {
 
 // scanNames looks at the run of capitalised words in toks that starts at
 // byte c (and ends by end), with the tokens around it for context.
-func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int) {
+func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, atStart bool) {
 	text := f.text
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].word() || toks[k].s != c {
@@ -134,7 +135,7 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int) {
 			break
 		}
 		k = hi
-		initial := lo == 0 || sentenceEnd(toks[lo-1]) || toks[lo-1].p == '-'
+		initial := lo == 0 && atStart || lo > 0 && (sentenceEnd(toks[lo-1]) || toks[lo-1].p == '-')
 		if initial && commonWord(lower(text[toks[lo].s:toks[lo].e])) {
 			lo++
 		}

@@ -43,6 +43,7 @@ type pair struct {
 	in         doc.Span // the quoted words
 	origin     origin
 	carried    bool
+	cont       bool // the carried quote, still open at the paragraph's end: hides what it holds, emitted later
 }
 
 // scanner finds the quoted passages of a text, one paragraph (block) at a
@@ -172,6 +173,9 @@ func endParagraph(s *scanner) stateFn {
 	if s.carry != nil && !s.carryOK {
 		s.flushCarry()
 	}
+	if left != nil && left.carried {
+		s.pairs = append(s.pairs, pair{start: left.pos, end: end, cont: true, carried: true})
+	}
 	if left != nil && !left.carried {
 		if next, ok := s.reopened(left.fam); ok {
 			s.carry = &passage{span: doc.Span{Start: left.pos}, block: s.bi, origin: unclosed}
@@ -211,6 +215,9 @@ func (s *scanner) emit(left bool) {
 		}
 		last = p.end
 		n++
+		if p.cont {
+			continue
+		}
 		if p.carried && s.carry != nil {
 			c := *s.carry
 			c.parts = appendPart(c.parts, s.text, p.in.Start, p.in.End)
