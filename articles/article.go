@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"byline/articles/doc"
 	"byline/articles/party"
@@ -213,7 +214,25 @@ func (a *Article) Title() string {
 
 func countWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII, most of the text: the same tests as below without
+			// the Unicode tables.
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+				if !in {
+					n++
+				}
+				in = true
+			case c == ' ', '\t' <= c && c <= '\r':
+				in = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !in {
 				n++

@@ -1,10 +1,12 @@
 package articles_test
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode"
 
 	"byline/articles"
 	"byline/articles/doc"
@@ -157,5 +159,52 @@ func BenchmarkJSON(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// refWords counts words as the definition says: runs of letters and
+// digits, ended by white space, rune by rune through the Unicode tables.
+func refWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if unicode.IsSpace(r) {
+			in = false
+		}
+	}
+	return n
+}
+
+// TestWordsAgreeWithUnicode checks Article.Words (counted with an ASCII
+// fast path) against the rune-by-rune count, on generated articles and on
+// text with non-ASCII letters, digits and spaces.
+func TestWordsAgreeWithUnicode(t *testing.T) {
+	texts := []string{
+		"Zoë Ştefan said\u00a0no\u2003twice\u0085and 12\u202f000 people — Ελλάδα, Україна, 東京 and ١٢٣ came.\n\nSecond\tparagraph,\vwith\fcontrol\rspaces and don't-split words.",
+		"Title\n\nA\u00a0b\u1680c\u2028d e\u3000f",
+	}
+	for i := range 40 {
+		a, _ := corpus.ArticleAt(7, i, 3000)
+		texts = append(texts, a.Source)
+	}
+	for i, text := range texts {
+		name := fmt.Sprintf("a%d.txt", i)
+		a, err := articles.Parse(name, doc.Text, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, b := range a.Blocks {
+			if b.Kind.Analysed() {
+				want += refWords(a.Text[b.Start:b.End])
+			}
+		}
+		if a.Words != want {
+			t.Errorf("%s: Words = %d, want %d", name, a.Words, want)
+		}
 	}
 }
