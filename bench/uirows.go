@@ -102,7 +102,7 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		if l.id == "list-large" {
 			runs = min(runs, 3)
 		}
-		var firsts, loads, keys, enters, busy []time.Duration
+		var firsts, loads, keys, enters, busy, cpus []time.Duration
 		var hwm, rss int64
 		var ferr, lerr, eerr, berr error
 		how := ""
@@ -130,6 +130,7 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 				continue
 			}
 			loads = append(loads, ld)
+			cpus = append(cpus, st.cpu)
 			hwm, rss = max(hwm, st.hwm), max(rss, st.rss)
 			if l.id == "list-small" {
 				k, en, err := e.enter(s, titles, l.f)
@@ -152,6 +153,7 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		r = &result{id: l.id + "-loaded", name: fmt.Sprintf("list of %d files: all loaded and analysed (CPU idle)", l.f.n), baseName: "cat of the same files", base: needCat(l.f, l.cat), err: lerr}
 		if lerr == nil && len(loads) > 0 {
 			r.fig = dur(median(loads))
+			r.note = fmt.Sprintf("%s CPU (user+sys), %.1f cores busy", ms(median(cpus)), float64(median(cpus))/float64(r.fig.d))
 		}
 		if l.loaded > 0 && l.f.n == 10000 {
 			r.target, r.check = "≤ "+ms(l.loaded), atMost(l.loaded)
