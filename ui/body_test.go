@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -542,6 +543,73 @@ func TestWideAndLongLinesStayWithinWidth(t *testing.T) {
 		if !strings.Contains(joined, long) {
 			t.Errorf("w%d: the long word is not whole when the lines are joined", w)
 		}
+	}
+}
+
+func TestHugeCodeBlockInPieces(t *testing.T) {
+	var code strings.Builder
+	code.WriteString("```go\n")
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&code, "line%04d := %d\n", i, i)
+	}
+	code.WriteString("```")
+	a := buildArticle(t, doc.Markdown, []para{{doc.Body, "Before the code."}, {doc.Code, code.String()}, {doc.Body, "After the code."}}, nil, nil)
+	o := bodyOpts(60, termenv.Ascii)
+	r := NewBodyRender(a, o)
+	if n := len(r.p.chunks); n < 3 {
+		t.Fatalf("%d chunks, want the code block in pieces over several", n)
+	}
+	pre, err := r.Prefix(20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pre.Complete() {
+		t.Errorf("Prefix(20) rendered the whole body")
+	}
+	b, err := r.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every code line shows once, in order, and nothing shows the fences.
+	next := 0
+	for i := 0; i < b.Len(); i++ {
+		l := strings.TrimSpace(b.Plain(i))
+		if strings.Contains(l, "```") {
+			t.Errorf("line %d shows a fence: %q", i, l)
+		}
+		if strings.HasPrefix(l, "line") {
+			if want := fmt.Sprintf("line%04d := %d", next, next); l != want {
+				t.Fatalf("line %d = %q, want %q", i, l, want)
+			}
+			next++
+		}
+	}
+	if next != 1000 {
+		t.Errorf("%d code lines shown, want 1000", next)
+	}
+	if got := b.BlockAt(b.BlockLine(2)); got != 2 {
+		t.Errorf("BlockAt(BlockLine(2)) = %d, want 2", got)
+	}
+	// The plain-text fallback keeps code lines too.
+	r = NewBodyRender(a, o)
+	r.p.budget = func(int) time.Duration { return 0 }
+	if b, err = r.All(); err != nil {
+		t.Fatal(err)
+	}
+	if b.Fallbacks() != len(r.p.chunks) {
+		t.Fatalf("%d of %d chunks fell back", b.Fallbacks(), len(r.p.chunks))
+	}
+	next = 0
+	for i := 0; i < b.Len(); i++ {
+		if l := strings.TrimSpace(b.Plain(i)); strings.HasPrefix(l, "line") {
+			if want := fmt.Sprintf("line%04d := %d", next, next); l != want {
+				t.Fatalf("fallback line %d = %q, want %q", i, l, want)
+			}
+			next++
+		}
+	}
+	if next != 1000 {
+		t.Errorf("fallback: %d code lines shown, want 1000", next)
 	}
 }
 

@@ -107,9 +107,11 @@ type plan struct {
 	a      *articles.Article
 	o      BodyOptions
 	marks  []pmark
-	base   []int // per party: global id of its first mention
-	total  int   // mentions
-	chunks []chunk
+	base   []int       // per party: global id of its first mention
+	total  int         // mentions
+	blocks []doc.Block // the article's blocks with big code blocks split (see splitBlocks)
+	cont   []bool      // per block: a piece of a split code block after the first
+	chunks []chunk     // runs of blocks
 
 	budget func(mdBytes int) time.Duration // glamour's time for a chunk; nil for chunkBudget
 }
@@ -124,14 +126,17 @@ type chunk struct {
 func newPlan(a *articles.Article, o BodyOptions) *plan {
 	p := &plan{a: a, o: o}
 	p.marks, p.base, p.total = buildMarks(a)
-	p.chunks = cutChunks(&a.Document, o.Width)
+	p.blocks, p.cont = splitBlocks(&a.Document)
+	d := a.Document
+	d.Blocks = p.blocks
+	p.chunks = cutChunks(&d, p.cont, o.Width)
 	return p
 }
 
 // cutChunks groups the blocks into chunks of about chunkTarget bytes, cut
 // only before a block that starts a paragraph of its own (so that lists,
 // quotes and code blocks stay whole).
-func cutChunks(d *doc.Document, width int) []chunk {
+func cutChunks(d *doc.Document, cont []bool, width int) []chunk {
 	var out []chunk
 	cw := max(width-4, 10)
 	cur := chunk{from: 0}
@@ -141,14 +146,16 @@ func cutChunks(d *doc.Document, width int) []chunk {
 		if len(out) == 0 {
 			target = firstChunkTarget
 		}
-		if i > cur.from && size >= target && cuttable(d, i) {
+		if i > cur.from && size >= target && (cont[i] || cuttable(d, i)) {
 			cur.to = i
 			out = append(out, cur)
 			cur = chunk{from: i, start: b.Start}
 			size = 0
 		}
 		if rendered(b) {
-			size += b.End - b.Start
+			// Glamour's cost grows with the text and with the lines it pads
+			// to the width: count both.
+			size += b.End - b.Start + strings.Count(d.Text[b.Start:b.End], "\n")*width
 			cur.lines += (b.End-b.Start)/cw + 2
 		}
 	}
@@ -157,6 +164,65 @@ func cutChunks(d *doc.Document, width int) []chunk {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// codePiece is the most lines of a code block rendered in one piece.
+const codePiece = 200
+
+// splitBlocks returns the blocks with every code block of more than
+// codePiece lines split into pieces of codePiece lines, so that a huge code
+// block (glamour pads every line to the width, one styled space at a time)
+// can be rendered in parallel, within a chunk's budget, and its first lines
+// shown first. BodyMarkdown fences each piece. A fence line that closes the
+// block is left out of the last piece (BodyMarkdown closes open fences).
+func splitBlocks(d *doc.Document) (blocks []doc.Block, cont []bool) {
+	blocks = d.Blocks
+	split := false
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Code && strings.Count(d.Text[b.Start:b.End], "\n") > codePiece {
+			split = true
+			break
+		}
+	}
+	if !split {
+		return blocks, make([]bool, len(blocks))
+	}
+	blocks = nil
+	for _, b := range d.Blocks {
+		if b.Kind != doc.Code || strings.Count(d.Text[b.Start:b.End], "\n") <= codePiece {
+			blocks = append(blocks, b)
+			cont = append(cont, false)
+			continue
+		}
+		end := b.End
+		if i := strings.LastIndexByte(d.Text[b.Start:end], '\n'); i >= 0 {
+			last := strings.TrimSpace(d.Text[b.Start+i+1 : end])
+			if len(last) >= 3 && strings.Trim(last, "`") == "" || len(last) >= 3 && strings.Trim(last, "~") == "" {
+				end = b.Start + i
+			}
+		}
+		start, n := b.Start, 0
+		for i := b.Start; i < end; i++ {
+			if d.Text[i] != '\n' {
+				continue
+			}
+			n++
+			if n == codePiece {
+				piece := b
+				piece.Span = doc.Span{Start: start, End: i}
+				blocks = append(blocks, piece)
+				cont = append(cont, start != b.Start)
+				start, n = i+1, 0
+			}
+		}
+		if start < end {
+			piece := b
+			piece.Span = doc.Span{Start: start, End: end}
+			blocks = append(blocks, piece)
+			cont = append(cont, start != b.Start)
+		}
+	}
+	return blocks, cont
 }
 
 // cuttable reports whether a chunk may start at block i.
@@ -184,12 +250,12 @@ func cuttable(d *doc.Document, i int) bool {
 // chunkMarks returns the marks of chunk c.
 func (p *plan) chunkMarks(c chunk) []pmark {
 	lo, hi := 0, len(p.marks)
-	if c.from < len(p.a.Blocks) {
-		start := p.a.Blocks[c.from].Start
+	if c.from < len(p.blocks) {
+		start := p.blocks[c.from].Start
 		lo = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].pos >= start })
 	}
-	if c.to < len(p.a.Blocks) {
-		end := p.a.Blocks[c.to].Start
+	if c.to < len(p.blocks) {
+		end := p.blocks[c.to].Start
 		hi = sort.Search(len(p.marks), func(i int) bool { return p.marks[i].pos >= end })
 	}
 	return p.marks[lo:hi]
@@ -198,7 +264,7 @@ func (p *plan) chunkMarks(c chunk) []pmark {
 // markdown returns the Markdown of chunk c.
 func (p *plan) markdown(c chunk) string {
 	d := p.a.Document
-	d.Blocks = p.a.Blocks[c.from:c.to]
+	d.Blocks = p.blocks[c.from:c.to]
 	return doc.BodyMarkdownWith(&d, codes(p.a, p.chunkMarks(c), false), doc.MarkdownOptions{
 		Caret:      caretMark,
 		Break:      breakMk,

@@ -105,7 +105,8 @@ const (
 	budgetPerByte = 100 * time.Microsecond
 )
 
-// chunkBudget is how long glamour may take for Markdown of n bytes.
+// chunkBudget is how long glamour may take for Markdown of n bytes plus
+// its lines times the width (glamour pads every line).
 func chunkBudget(n int) time.Duration {
 	return budgetBase + time.Duration(n)*budgetPerByte
 }
@@ -134,7 +135,7 @@ func (p *plan) renderChunk(rd **glamour.TermRenderer, c chunk) chunkOut {
 	if budget == nil {
 		budget = chunkBudget
 	}
-	timer := time.NewTimer(budget(len(md)))
+	timer := time.NewTimer(budget(len(md) + strings.Count(md, "\n")*p.o.Width))
 	defer timer.Stop()
 	select {
 	case res := <-ch:
@@ -166,7 +167,7 @@ func (p *plan) fallback(c chunk) chunkOut {
 	width := max(p.o.Width-4, 1)
 	first := true
 	for bi := c.from; bi < c.to; bi++ {
-		b := p.a.Blocks[bi]
+		b := p.blocks[bi]
 		if !rendered(b) {
 			continue
 		}
@@ -177,8 +178,12 @@ func (p *plan) fallback(c chunk) chunkOut {
 			sb.WriteString("\n\n")
 		}
 		first = false
-		// The block as one paragraph of words.
+		// The block as one paragraph of words; code line by line.
+		code := b.Kind == doc.Code
 		var para strings.Builder
+		if code {
+			para.WriteString("    ")
+		}
 		for i := b.Start; i < b.End; {
 			for mi < len(marks) && marks[mi].Pos <= i {
 				para.WriteString(marks[mi].Code)
@@ -187,6 +192,10 @@ func (p *plan) fallback(c chunk) chunkOut {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			switch {
+			case code && r == '\n':
+				para.WriteString("\n    ")
+			case code && r == '\t':
+				para.WriteString("    ")
 			case r == '\n' || r == '\t':
 				para.WriteByte(' ')
 			case doc.IsMarkerRune(r) || isBidiRune(r):
@@ -200,7 +209,11 @@ func (p *plan) fallback(c chunk) chunkOut {
 			para.WriteString(marks[mi].Code)
 			mi++
 		}
-		wrapPlain(&sb, para.String(), width)
+		if code {
+			sb.WriteString(para.String())
+		} else {
+			wrapPlain(&sb, para.String(), width)
+		}
 	}
 	w := newWalker(p.o.Width, true)
 	w.walk(sb.String())

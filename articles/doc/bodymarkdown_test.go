@@ -230,6 +230,8 @@ func TestBodyMarkdownMarkdownSyntax(t *testing.T) {
 		{"indent capped", strings.Repeat(" ", 100) + "- x", strings.Repeat(" ", 32) + "- x\n", nil},
 		{"mark after prefix", "> - quoted", "> - |quoted\n", []Mark{{Pos: 0, Code: "|"}}},
 		{"mark after heading", "## Title", "## |Title\n", []Mark{{Pos: 0, Code: "|"}}},
+		{"mark inside table row", "| a | b |\n|---|---|", "|| a | b |\n|---|---|\n", []Mark{{Pos: 0, Code: "|"}}},
+		{"mark after rule", "***", "***\n", []Mark{{Pos: 0, Code: "|"}}},
 		{"escape pair kept whole", `\*x`, `\*|x` + "\n", []Mark{{Pos: 1, Code: "|"}}},
 	}
 	for _, tc := range tests {
@@ -252,6 +254,19 @@ func TestBodyMarkdownClosesFence(t *testing.T) {
 	paras, other := shownText(got)
 	if len(paras) != 0 || len(other) != 1 || other[0] != "FencedCodeBlock" {
 		t.Errorf("parsed as %v %v, want one FencedCodeBlock", paras, other)
+	}
+}
+
+func TestBodyMarkdownFencesAPieceOfCode(t *testing.T) {
+	src := "x := 1\ny := `q`"
+	d := &Document{Format: Markdown, Text: src, Blocks: []Block{{Span: Span{0, len(src)}, Kind: Code}}}
+	if got, want := BodyMarkdown(d, nil, nil), "```\nx := 1\ny := `q`\n```\n"; got != want {
+		t.Errorf("BodyMarkdown = %q, want %q", got, want)
+	}
+	src = "    indented\n    code"
+	d = &Document{Format: Markdown, Text: src, Blocks: []Block{{Span: Span{0, len(src)}, Kind: Code}}}
+	if got, want := BodyMarkdown(d, nil, nil), src+"\n"; got != want {
+		t.Errorf("BodyMarkdown = %q, want %q", got, want)
 	}
 }
 

@@ -71,8 +71,9 @@ func BodyMarkdown(d *Document, marks []Mark, caret func(string) string) string {
 // dropped, and control characters go through Caret.
 //
 // A mark whose Pos lies in the Markdown syntax at the start of a line (a
-// "> " or "- " or "# ") is inserted after it, one on a code fence line at
-// the start of the next line, and one outside every rendered block is
+// "> " or "- " or "# " or a table row's first "|") is inserted after it,
+// one on a code fence or rule line at the start of the next line (dropped
+// at the end of the body), and one outside every rendered block is
 // dropped.
 func BodyMarkdownWith(d *Document, marks []Mark, o MarkdownOptions) string {
 	if o.BreakEvery <= 0 {
@@ -101,7 +102,8 @@ func BodyMarkdownWith(d *Document, marks []Mark, o MarkdownOptions) string {
 		w.block(blk)
 		prevEnd = blk.End
 	}
-	w.flushPending()
+	// Marks still pending (after a rule or fence ending the body) have
+	// nothing to stand before: they are dropped.
 	if w.b.Len() > 0 {
 		w.b.WriteByte('\n')
 	}
@@ -246,11 +248,17 @@ func (w *mdWriter) markdownLine(ls, le int, first, code bool) {
 		return
 	}
 	if code {
-		// A code block the reader found: fenced or indented.
+		// A code block the reader found: fenced or indented. One that is
+		// neither (a piece of a code block split by the renderer) is
+		// fenced here.
 		if first && w.openFence(text[ls:le]) {
 			w.deferMarksUpTo(le + 1)
 			w.codeRaw(ls, le)
 			return
+		}
+		if first && !strings.HasPrefix(text[ls:le], "    ") && !strings.HasPrefix(text[ls:le], "\t") {
+			w.b.WriteString("```\n")
+			w.fenceChar, w.fenceLen = '`', 3
 		}
 		w.flushPending()
 		w.code(ls, le)
@@ -281,9 +289,38 @@ func (w *mdWriter) markdownLine(ls, le int, first, code bool) {
 		w.b.WriteString(text[content:h])
 		content = h
 	}
+	if thematicBreak(text[content:le]) {
+		// A mark before a rule would make it text: marks go after it.
+		w.deferMarksUpTo(le + 1)
+		w.b.WriteString(text[content:le])
+		return
+	}
+	if content < le && text[content] == '|' {
+		// A mark before a table row's first pipe would add a cell.
+		w.b.WriteByte('|')
+		content++
+	}
 	w.flushPending()
 	w.marksUpTo(content, false)
 	w.inline(content, le, true, false)
+}
+
+// thematicBreak reports whether line is a Markdown rule: three or more of
+// one of "-", "*", "_" and nothing else but blanks.
+func thematicBreak(line string) bool {
+	var c byte
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch b := line[i]; {
+		case isBlank(b):
+		case (b == '-' || b == '*' || b == '_') && (c == 0 || b == c):
+			c = b
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // containerPrefix scans the block quote and list markers at the start of a
