@@ -16,13 +16,21 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
 	"byline/articles"
+	"byline/model"
+	"byline/ui"
 )
 
 // hangLimit is how long one run of byline may take before the test takes
@@ -69,18 +77,21 @@ func byline(t testing.TB, stdin io.Reader, args ...string) runResult {
 	case st := <-done:
 		return runResult{st, out.String(), errb.String()}
 	case <-time.After(hangLimit):
-		hung(fmt.Sprintf("byline %q", args))
+		hung(fmt.Sprintf("byline %q", args), hangLimit)
 		return runResult{}
 	}
 }
 
 // hung stops the test binary with every goroutine's stack.
-func hung(what string) {
+func hung(what string, limit time.Duration) {
 	debug.SetTraceback("all")
-	panic(fmt.Sprintf("%s did not finish within %s: taken to hang", what, hangLimit))
+	panic(fmt.Sprintf("%s did not finish within %s: taken to hang", what, limit))
 }
 
-var sgrRE = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
+var (
+	sgrRE    = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
+	sgrAllRE = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+)
 
 // unsafeIn describes the first thing in s that must never be written to a
 // terminal, and returns "" when there is none: a C0 control other than tab
@@ -147,10 +158,7 @@ func checkShown(t *testing.T, r runResult, sgr bool, show ...string) {
 	if bad := unsafeIn(r.stdout, sgr); bad != "" {
 		t.Errorf("output has %s", bad)
 	}
-	out := squash(r.stdout)
-	if sgr {
-		out = squash(regexp.MustCompile(`\x1b\[[0-9;:]*m`).ReplaceAllString(r.stdout, ""))
-	}
+	out := squash(sgrAllRE.ReplaceAllString(r.stdout, ""))
 	for _, s := range show {
 		if !strings.Contains(out, squash(s)) {
 			t.Errorf("output does not show %q:\n%s", s, clip(r.stdout, 3000))
@@ -845,5 +853,251 @@ func TestHostileManyFiles(t *testing.T) {
 	}
 	if len(seen) != n {
 		t.Errorf("%d distinct paths in --json, want %d", len(seen), n)
+	}
+}
+
+// frameCheck records every frame the reader's View returns and keeps the
+// first few that would write something unsafe to the terminal: anything
+// unsafeIn finds (SGR allowed), or anything ui.SafeOutput would change.
+type frameCheck struct {
+	mu     sync.Mutex
+	n      int
+	last   string
+	bad    []string
+	shown  map[string]bool // phrases of interest seen in some frame
+	phrase []string
+}
+
+func (c *frameCheck) add(v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.last = v
+	plain := squash(sgrAllRE.ReplaceAllString(v, ""))
+	for _, p := range c.phrase {
+		if !c.shown[p] && strings.Contains(plain, squash(p)) {
+			c.shown[p] = true
+		}
+	}
+	if len(c.bad) >= 3 {
+		return
+	}
+	if bad := unsafeIn(v, true); bad != "" {
+		c.bad = append(c.bad, fmt.Sprintf("frame %d has %s", c.n, bad))
+	} else if s := ui.SafeOutput(v); s != v {
+		c.bad = append(c.bad, fmt.Sprintf("frame %d is changed by ui.SafeOutput:\n%q\n%q", c.n, clip(v, 2000), clip(s, 2000)))
+	}
+}
+
+func (c *frameCheck) state() (n int, last string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n, c.last
+}
+
+// spy is the reader with every frame checked.
+type spy struct {
+	inner tea.Model
+	check *frameCheck
+}
+
+func (s spy) Init() tea.Cmd { return s.inner.Init() }
+
+func (s spy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := s.inner.Update(msg)
+	s.inner = m
+	return s, cmd
+}
+
+func (s spy) View() string {
+	v := s.inner.View()
+	s.check.add(v)
+	return v
+}
+
+// screenRun drives the reader (inside the panic-safe wrapper, as main runs
+// it) at a size with teatest.
+type screenRun struct {
+	t     *testing.T
+	tm    *teatest.TestModel
+	check *frameCheck
+	crash *crashReport
+}
+
+func startScreens(t *testing.T, opts model.Options, w, h int, phrases ...string) *screenRun {
+	t.Helper()
+	prev := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	t.Cleanup(func() { lipgloss.SetColorProfile(prev) })
+	opts.Style, opts.Dark, opts.Profile = "dark", true, termenv.ANSI256
+	opts.Now = func() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) }
+	check := &frameCheck{shown: map[string]bool{}, phrase: phrases}
+	crash := &crashReport{}
+	root := safeModel{inner: spy{inner: model.New(opts), check: check}, crash: crash}
+	tm := teatest.NewTestModel(t, root, teatest.WithInitialTermSize(w, h))
+	return &screenRun{t: t, tm: tm, check: check, crash: crash}
+}
+
+// waitFor waits (at most 30 s) until the latest frame satisfies cond.
+func (r *screenRun) waitFor(what string, cond func(frame string) bool) {
+	r.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, last := r.check.state()
+		if cond(last) {
+			return
+		}
+		if r.crash.crashed() || time.Now().After(deadline) {
+			r.t.Fatalf("waiting for %s: crashed %v; last frame:\n%s", what, r.crash.value, last)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// send sends each message and waits for a frame drawn after it.
+func (r *screenRun) send(msgs ...tea.Msg) {
+	r.t.Helper()
+	for _, m := range msgs {
+		n, _ := r.check.state()
+		r.tm.Send(m)
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			if k, _ := r.check.state(); k > n {
+				break
+			}
+			if r.crash.crashed() || time.Now().After(deadline) {
+				r.t.Fatalf("no frame after %v: crashed %v", m, r.crash.value)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+}
+
+// finish quits and checks every frame and the raw output.
+func (r *screenRun) finish() {
+	r.t.Helper()
+	r.tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	r.tm.WaitFinished(r.t, teatest.WithFinalTimeout(30*time.Second))
+	if r.crash.crashed() {
+		r.t.Fatalf("the reader panicked: %v\n%s", r.crash.value, r.crash.stack)
+	}
+	r.check.mu.Lock()
+	defer r.check.mu.Unlock()
+	for _, b := range r.check.bad {
+		r.t.Error(b)
+	}
+	for _, p := range r.check.phrase {
+		if !r.check.shown[p] {
+			r.t.Errorf("no frame showed %q", p)
+		}
+	}
+	out, err := io.ReadAll(r.tm.FinalOutput(r.t))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	// What bubbletea wrote: its own CSI sequences (cursor, erase, modes),
+	// SGR and CR LF; never OSC, DCS, APC, PM, SOS, BEL, BS, C1 or bidi.
+	if m := rawEffectRE.Find(out); m != nil {
+		r.t.Errorf("the terminal got %q", m)
+	}
+}
+
+var rawEffectRE = regexp.MustCompile("\x1b[\\]P_^X]|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]|\u0080|\u0081|\u0082|\u0083|\u0084|\u0085|\u0086|\u0087|\u0088|\u0089|\u008a|\u008b|\u008c|\u008d|\u008e|\u008f|\u0090|\u0091|\u0092|\u0093|\u0094|\u0095|\u0096|\u0097|\u0098|\u0099|\u009a|\u009b|\u009c|\u009d|\u009e|\u009f|[\u202a-\u202e\u2066-\u2069]")
+
+func key(s string) tea.Msg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func keys(ks ...string) []tea.Msg {
+	var msgs []tea.Msg
+	for _, k := range ks {
+		msgs = append(msgs, key(k))
+	}
+	return msgs
+}
+
+// hostileTyping is what a search may receive: typed or pasted escape
+// sequences and bidi controls, which the input echo must show sanitised.
+var hostileTyping = []tea.Msg{
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("\x1b]0;typed-title\x07")},
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("\u202eevil\x9b2J"), Paste: true},
+}
+
+// articleKeys walks an article's screens: quote jumps, the side pane and a
+// party's mentions, a search with hostile input, help.
+func articleKeys() []tea.Msg {
+	msgs := keys("]", "]", "[", "tab", "down", "enter", "]", "esc", "tab", "/")
+	msgs = append(msgs, hostileTyping...)
+	msgs = append(msgs, keys("enter", "n", "N", "esc", "/", "the", "enter", "n", "esc", "?", "?", "G", "g", "j", "J", "K")...)
+	return msgs
+}
+
+// TestHostileScreens drives the reader over the corpus folder at 80x24:
+// into every article, through its quotes, side pane, search and help, then
+// odd sizes and a storm of resizes. Every frame must be safe.
+func TestHostileScreens(t *testing.T) {
+	r := startScreens(t, model.Options{Paths: []string{corpusDir}}, 80, 24,
+		"Minister resigns after the vote", "^[]0;pwned-title^G", "typed-title")
+	r.waitFor("the list", func(f string) bool { return strings.Contains(f, "Minister resigns") })
+	r.waitFor("loading to finish", func(f string) bool { return strings.Contains(f, "skipped") })
+	shownN := 0
+	for _, f := range hostileFiles {
+		if f.outcome == shown {
+			shownN++
+		}
+	}
+	for i := 0; i < shownN; i++ {
+		r.send(key("enter"))
+		r.send(articleKeys()...)
+		r.send(key("esc"), key("j"))
+	}
+	r.send(key("/"))
+	r.send(hostileTyping...)
+	r.send(key("esc"), key("?"))
+	sizes := []tea.Msg{tea.WindowSizeMsg{Width: 1, Height: 1}, tea.WindowSizeMsg{Width: 10, Height: 3}, tea.WindowSizeMsg{Width: 500, Height: 200}}
+	r.send(sizes...)
+	r.send(key("enter"), key("]"), key("tab"))
+	r.send(sizes...)
+	for i := range 50 {
+		r.tm.Send(tea.WindowSizeMsg{Width: 20 + i*7%180, Height: 5 + i*3%60})
+	}
+	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	r.waitFor("the article at 80x24", func(f string) bool { return lipgloss.Width(f) <= 80 && lipgloss.Height(f) <= 24 })
+	r.finish()
+}
+
+// TestHostileScreensDirect opens each shown file of the corpus straight
+// into the article (byline FILE), at 80x24 and at 1x1, 10x3 and 500x200.
+func TestHostileScreensDirect(t *testing.T) {
+	for _, f := range hostileFiles {
+		if f.outcome != shown {
+			continue
+		}
+		t.Run(f.name, func(t *testing.T) {
+			a, err := articles.LoadLimit(filepath.Join(corpusDir, f.name), articles.DefaultMaxSize)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := startScreens(t, model.Options{Open: a}, 80, 24, f.show...)
+			r.waitFor("the article", func(string) bool { n, _ := r.check.state(); return n > 2 })
+			r.send(articleKeys()...)
+			for _, s := range [][2]int{{1, 1}, {10, 3}, {500, 200}, {80, 24}} {
+				r.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+				r.send(keys("]", "tab", "esc", "G")...)
+			}
+			r.finish()
+		})
 	}
 }

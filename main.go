@@ -41,10 +41,6 @@ type config struct {
 	color   string // auto, always or never
 	maxSize int64  // largest article read, in bytes
 	paths   []string
-
-	// load reads one path ("-" for stdin) for plain and JSON output;
-	// nil for loadOne. Tests swap it.
-	load func(path string, max int64, stdin io.Reader) (*articles.Article, error)
 }
 
 func main() {
@@ -136,10 +132,6 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, status int
 // reading one article is recorded in crash and that article reported as
 // failed.
 func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, emit func(*articles.Article)) (failed bool) {
-	load := cfg.load
-	if load == nil {
-		load = loadOne
-	}
 	var files []string
 	var walkErrs []error
 	for _, p := range cfg.paths {
@@ -170,7 +162,7 @@ func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				a, err := loadSafe(load, files[i], cfg.maxSize, stdin, crash)
+				a, err := loadSafe(files[i], cfg.maxSize, stdin, crash)
 				results[i] <- result{a, err}
 			}
 		}()
@@ -194,17 +186,17 @@ func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, 
 	return failed
 }
 
-// loadSafe calls load, turning a panic into an error for that path after
-// recording it in crash: the worker goroutine must not take the process down
-// with a stack trace.
-func loadSafe(load func(string, int64, io.Reader) (*articles.Article, error), path string, max int64, stdin io.Reader, crash *crashReport) (a *articles.Article, err error) {
+// loadSafe is loadOne with a panic turned into an error for that path,
+// after recording it in crash: a worker goroutine must not take the process
+// down with a stack trace.
+func loadSafe(path string, max int64, stdin io.Reader, crash *crashReport) (a *articles.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			crash.record(r)
 			a, err = nil, fmt.Errorf("read %s: internal error", path)
 		}
 	}()
-	return load(path, max, stdin)
+	return loadOne(path, max, stdin)
 }
 
 func loadOne(path string, max int64, stdin io.Reader) (*articles.Article, error) {
