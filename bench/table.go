@@ -16,7 +16,7 @@ func (e *bench) print(w io.Writer, took time.Duration) {
 	fmt.Fprintf(w, "\nbyline bench — %s, %s, %s/%s, %s, %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), host, runtime.GOOS, runtime.GOARCH, runtime.Version(), load())
 	fmt.Fprintf(w, "corpora: small %d files (%.1f MB), large %d files (%.1f MB), 3 KB/1 MB/10 MB articles; %s; warm page cache\n",
 		e.small.n, float64(e.small.bytes)/1e6, e.large.n, float64(e.large.bytes)/1e6, e.genNote)
-	fmt.Fprintf(w, "UI rows: tmux %dx%d, TERM=tmux-256color, pane polled every %s; median of %d runs (3 for the large folder and 10 MB); took %s\n\n",
+	fmt.Fprintf(w, "UI rows: tmux %dx%d, TERM=tmux-256color, pane polled every %s; median of %d runs (whole-folder loads: 3 runs small, 1 large; 10 MB article: 3); took %s\n\n",
 		e.o.width, e.o.height, pollEvery, e.o.runs, ms(took))
 	fmt.Fprintln(w, "| row | measured | figure | baseline | base | ratio | target | verdict | note |")
 	fmt.Fprintln(w, "| --- | --- | ---: | --- | ---: | ---: | --- | --- | --- |")

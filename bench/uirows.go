@@ -98,15 +98,17 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 		}
 		titles := newMatcher(4, l.f.titles)
 		firstRow := func(p string) bool { return len(titles.find(p)) > 0 || fileRow.MatchString(p) }
-		runs := e.o.runs
+		// The first row is timed in every run; the whole load (seconds to
+		// minutes) in the first few only.
+		runs, full := e.o.runs, min(e.o.runs, 3)
 		if l.id == "list-large" {
-			runs = min(runs, 3)
+			full = 1
 		}
 		var firsts, loads, keys, enters, busy, cpus []time.Duration
 		var hwm, rss int64
 		var ferr, lerr, eerr, berr error
 		how := ""
-		for range runs {
+		for run := range runs {
 			s, d, pane, err := e.start(t, firstRow, 10*time.Second, e.bin, l.f.dir)
 			if err != nil {
 				ferr = err
@@ -122,6 +124,10 @@ func (e *bench) uiRows(catSmall, catLarge quantity, needCat func(folder, *quanti
 				busy = append(busy, k)
 			} else {
 				berr = err
+			}
+			if run >= full {
+				s.kill()
+				continue
 			}
 			ld, st, err := s.settle(s.start, 500*time.Millisecond, 180*time.Second)
 			if err != nil {
