@@ -692,3 +692,68 @@ func TestParsedArticle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRenderBody renders arbitrary text as a plain-text or Markdown
+// article, with a quote and a mention laid over it, and checks that no
+// line lets a control character, a C1 control, a bidi control or a marker
+// rune through, and that every line fits the width.
+func FuzzRenderBody(f *testing.F) {
+	for _, p := range append(hostileParas, "> > > > > > > > > > deep\n- - - - - - - - - - x", "```\ncode", "| a | b |\n|---|---|\n| 1 | 2 |", "&#27;[2J &#x9b; &ZeroWidthSpace;", `"Quoted," she said.`) {
+		f.Add(p, uint8(0), uint16(3), uint16(12))
+		f.Add(p, uint8(1), uint16(0), uint16(40))
+	}
+	f.Fuzz(func(t *testing.T, s string, mode uint8, qs, qe uint16) {
+		if len(s) > 2048 || !utf8.ValidString(s) {
+			return
+		}
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		format := doc.Text
+		if mode&1 == 1 {
+			format = doc.Markdown
+		}
+		var blocks []doc.Block
+		start := 0
+		kinds := []doc.Kind{doc.Body, doc.Caption, doc.Code, doc.ListItem, doc.Boilerplate, doc.Heading}
+		for i := 0; i <= len(s); i++ {
+			if i == len(s) || strings.HasPrefix(s[i:], "\n\n") {
+				if i > start {
+					blocks = append(blocks, doc.Block{Span: doc.Span{Start: start, End: i}, Kind: kinds[(int(mode)>>1+len(blocks))%len(kinds)]})
+				}
+				start = i + 2
+				i++
+			}
+		}
+		a := &articles.Article{Document: doc.Document{Format: format, Text: s, Blocks: blocks}}
+		if q0, q1 := int(qs)%(len(s)+1), int(qe)%(len(s)+1); q0 < q1 {
+			a.Quotes = []quote.Quote{{Span: doc.Span{Start: q0, End: q1}, Parts: []doc.Span{{Start: q0, End: q1}}, Kind: quote.Direct, Speaker: s[q0:q1]}}
+			a.Parties = []articles.Party{{Party: party.Party{Name: "x", Mentions: []doc.Span{{Start: q0, End: q1}}}}}
+		}
+		width := 8 + int(mode>>4)*8
+		for _, p := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
+			b, err := RenderBody(a, bodyOpts(width, p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := Highlight{Quote: 0, Party: 0, Mention: 0, Search: "a", Match: 1}
+			for i := 0; i < b.Len(); i++ {
+				for _, l := range []string{b.Line(i, NoHighlight), b.Line(i, h), b.Plain(i)} {
+					checkSafe(t, "line", l)
+					for _, r := range l {
+						if doc.IsMarkerRune(r) {
+							t.Fatalf("line %d has marker rune %U: %q", i, r, l)
+						}
+					}
+				}
+				if n := runewidth.StringWidth(b.Plain(i)); n > width {
+					t.Fatalf("line %d is %d cells, width %d: %q", i, n, width, b.Plain(i))
+				}
+				if p == termenv.Ascii && strings.ContainsRune(b.Line(i, h), 0x1b) {
+					t.Fatalf("Ascii line %d has an escape", i)
+				}
+			}
+			if pos, ok := b.Quote(0); ok && (pos.Line >= b.Len() || pos.Col > width) {
+				t.Fatalf("quote at %v outside the body (%d lines)", pos, b.Len())
+			}
+		}
+	})
+}
