@@ -168,3 +168,42 @@ var possNouns = map[string]bool{
 	"Women": true, "Men": true, "People": true, "Children": true, "Workers": true, "Veterans": true,
 	"Farmers": true, "Nations": true, "Citizens": true, "Mothers": true, "Soldiers": true,
 }
+
+// wordClass is a set of the word lists a word belongs to, so that one map
+// look-up answers them all.
+type wordClass uint32
+
+const (
+	cOrg        wordClass = 1 << iota // orgWords
+	cPlace                            // placeWords
+	cPlaceFirst                       // placeFirst
+	cTitleHead                        // titleHeads
+	cEvent                            // eventWords
+	cGeneric                          // genericNouns
+	cRole                             // roleWords
+	cPossNoun                         // possNouns
+	cSaint                            // saints
+	cArticle                          // articles
+	cParticle                         // particles
+	cConnector                        // connectors
+	cFirst                            // the given-name list
+	cNonName                          // the non-name list
+)
+
+// classes builds the word-class map from the sets above and the lists.
+func classes(first, nonNames map[string]bool) map[string]wordClass {
+	m := map[string]wordClass{}
+	for c, set := range map[wordClass]map[string]bool{
+		cOrg: orgWords, cPlace: placeWords, cPlaceFirst: placeFirst, cTitleHead: titleHeads,
+		cEvent: eventWords, cGeneric: genericNouns, cRole: roleWords, cPossNoun: possNouns,
+		cSaint: saints, cArticle: articles, cParticle: particles, cConnector: connectors,
+		cFirst: first, cNonName: nonNames,
+	} {
+		for w, ok := range set {
+			if ok {
+				m[w] |= c
+			}
+		}
+	}
+	return m
+}

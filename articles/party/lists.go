@@ -44,6 +44,9 @@ type lists struct {
 	first    map[string]bool       // given names
 	nonNames map[string]bool       // capitalised words that are never parties
 	words    []string              // lower-case common words, sorted
+	wordIdx  [27*27 + 1]int32      // first index in words of each two-letter prefix, by prefixSlot; -1 for none
+	wordEnd  [27*27 + 1]int32      // one past the last index in words of each prefix
+	class    map[string]wordClass  // the word classes of keywords and listed words
 }
 
 var (
@@ -191,6 +194,8 @@ func loadLists() *lists {
 		l.nonNames[w] = true
 	}
 	l.words = loadWords()
+	l.indexWords()
+	l.class = classes(l.first, l.nonNames)
 	return l
 }
 
@@ -254,13 +259,49 @@ func splitForm(form string) []string {
 	return out
 }
 
+// prefixSlot returns the index of the two-letter prefix of a lower-case
+// word in lists.wordIdx; letters other than a–z share slot 26.
+func prefixSlot(w string) int {
+	slot := func(i int) int {
+		if i >= len(w) {
+			return 0
+		}
+		if c := w[i]; 'a' <= c && c <= 'z' {
+			return int(c-'a') + 1
+		}
+		return 0
+	}
+	a, b := slot(0), slot(1)
+	if a == 0 {
+		return 0
+	}
+	return (a-1)*27 + b + 1
+}
+
+// indexWords fills wordIdx for the sorted word list.
+func (l *lists) indexWords() {
+	// Words sort by bytes, so each slot is one run; a word whose second
+	// byte is outside a–z shares slot "x?" with the one-letter word and
+	// sorts either before "xa" or after "xz", so the run of such a slot is
+	// taken from its first to its last word.
+	for i := range l.wordIdx {
+		l.wordIdx[i] = -1
+	}
+	for i := len(l.words) - 1; i >= 0; i-- {
+		slot := prefixSlot(l.words[i])
+		l.wordIdx[slot] = int32(i)
+		if l.wordEnd[slot] == 0 {
+			l.wordEnd[slot] = int32(i + 1)
+		}
+	}
+}
+
 // isCommon reports whether w, lower-cased, is a common English word.
 func (l *lists) isCommon(w string) bool {
 	var buf [48]byte
 	if len(w) > len(buf) {
 		return false
 	}
-	n := 0
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
@@ -271,18 +312,23 @@ func (l *lists) isCommon(w string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[n] = c
-		n++
+		buf[i] = c
 	}
-	lw := buf[:n]
+	lw := string(buf[:len(w)]) // no allocation: compared only
 	lo, hi := 0, len(l.words)
+	if slot := prefixSlot(lw); slot > 0 {
+		if l.wordIdx[slot] < 0 {
+			return false
+		}
+		lo, hi = int(l.wordIdx[slot]), int(l.wordEnd[slot])
+	}
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if l.words[m] < string(lw) {
+		if l.words[m] < lw {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo < len(l.words) && l.words[lo] == string(lw)
+	return lo < len(l.words) && l.words[lo] == lw
 }

@@ -47,7 +47,7 @@ func Extract(text string, blocks []doc.Block) []Party {
 	if text == "" {
 		return nil
 	}
-	s := &scanner{l: getLists(), text: text}
+	s := &scanner{l: getLists(), text: text, cands: make([]cand, 0, len(text)/128+8)}
 	if len(blocks) == 0 {
 		// Paragraphs are the blocks.
 		for start := 0; start < len(text); {
@@ -102,8 +102,8 @@ type group struct {
 	kind     Kind
 	ev       evidence
 	ntoks    int
-	mentions []cand
-	merged   bool // folded into another group
+	mentions []*cand // into scanner.cands
+	merged   bool    // folded into another group
 }
 
 // parties groups the mentions into parties.
@@ -112,8 +112,9 @@ func (s *scanner) parties() []Party {
 	var groups []*group
 	byEnt := map[int32]*group{}
 	byName := map[string]*group{}
-	var alliance []cand
-	for _, c := range s.cands {
+	var alliance []*cand
+	for i := range s.cands {
+		c := &s.cands[i]
 		switch {
 		case c.alliance:
 			alliance = append(alliance, c)
@@ -170,51 +171,7 @@ func (s *scanner) parties() []Party {
 			g.absorb(a)
 		}
 	}
-	// A surname or given name alone joins the full name met in the
-	// article: "Osmani" → "Bujar Osmani", "Yoon" → "Yoon Suk Yeol".
-	for _, g := range groups {
-		if g.ent >= 0 || g.merged || g.ntoks > 3 || g.keyword() {
-			continue
-		}
-		var last, first *group
-		nl, nf := 0, 0
-		for _, p := range groups {
-			if p == g || p.merged || p.ent >= 0 || p.kind != Person || p.ntoks <= g.ntoks {
-				continue
-			}
-			if hasSuffixFold(p.name, " "+g.name) {
-				last = p
-				nl++
-			} else if g.ntoks == 1 && strings.HasPrefix(p.name, g.name+" ") {
-				first = p
-				nf++
-			}
-		}
-		switch {
-		case nl == 1:
-			last.absorb(g)
-		case nl == 0 && nf == 1:
-			first.absorb(g)
-		}
-	}
-	// A short form of an organisation's name joins it: "Castleford" →
-	// "Castleford Town", "Nordwing" → "Nordwing Airlines".
-	for _, g := range groups {
-		if g.ent >= 0 || g.merged || g.ntoks != 1 || g.kind == Person {
-			continue
-		}
-		var into *group
-		n := 0
-		for _, p := range groups {
-			if p != g && !p.merged && p.ent < 0 && p.kind == Organization && p.ntoks >= 2 && (strings.HasPrefix(p.name, g.name+" ") || strings.HasSuffix(p.name, " of "+g.name)) {
-				into = p
-				n++
-			}
-		}
-		if n == 1 {
-			into.absorb(g)
-		}
-	}
+	s.mergeNames(groups)
 	var out []Party
 	for _, g := range groups {
 		if g.merged {
@@ -302,8 +259,68 @@ func initials(name string) string {
 	return b.String()
 }
 
-// hasSuffixFold is strings.HasSuffix ignoring case: "Sanne de Wit" ends
-// with "De Wit".
-func hasSuffixFold(s, suffix string) bool {
-	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+// mergeNames folds short forms into the full names met in the article: a
+// surname or given name into a person's name ("Osmani" → "Bujar Osmani",
+// "Yoon" → "Yoon Suk Yeol"), a first word into an organisation's name
+// ("Castleford" → "Castleford Town", "Oxford" → "University of Oxford").
+// A short form that fits more than one name is left alone. Names are
+// indexed by their words, so this is linear in the number of groups.
+func (s *scanner) mergeNames(groups []*group) {
+	bySuffix := map[string][]*group{} // lower-cased last 1–3 words → people
+	byFirst := map[string][]*group{}  // first word → people
+	orgBy := map[string][]*group{}    // first word, and the X of "… of X" → organisations
+	for _, p := range groups {
+		if p.ent >= 0 || p.merged || p.ntoks < 2 {
+			continue
+		}
+		words := strings.Fields(p.name)
+		switch p.kind {
+		case Person:
+			for k := 1; k <= 3 && k < len(words); k++ {
+				key := strings.ToLower(strings.Join(words[len(words)-k:], " "))
+				bySuffix[key] = append(bySuffix[key], p)
+			}
+			byFirst[words[0]] = append(byFirst[words[0]], p)
+		case Organization:
+			orgBy[words[0]] = append(orgBy[words[0]], p)
+			if n := len(words); n >= 3 && words[n-2] == "of" && words[n-1] != words[0] {
+				orgBy[words[n-1]] = append(orgBy[words[n-1]], p)
+			}
+		}
+	}
+	// only returns the one group of ps other than g, longer than g and not
+	// merged, or nil.
+	only := func(g *group, ps []*group) *group {
+		var into *group
+		for _, p := range ps {
+			if p == g || p.merged || p.ntoks <= g.ntoks {
+				continue
+			}
+			if into != nil && into != p {
+				return nil
+			}
+			into = p
+		}
+		return into
+	}
+	for _, g := range groups {
+		if g.ent >= 0 || g.merged || g.ntoks > 3 || g.keyword() {
+			continue
+		}
+		if p := only(g, bySuffix[strings.ToLower(g.name)]); p != nil {
+			p.absorb(g)
+		} else if g.ntoks == 1 && len(bySuffix[strings.ToLower(g.name)]) == 0 {
+			if p := only(g, byFirst[g.name]); p != nil {
+				p.absorb(g)
+			}
+		}
+	}
+	for _, g := range groups {
+		if g.ent >= 0 || g.merged || g.ntoks != 1 || g.kind == Person {
+			continue
+		}
+		if p := only(g, orgBy[g.name]); p != nil {
+			p.absorb(g)
+		}
+	}
 }

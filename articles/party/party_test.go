@@ -3,9 +3,9 @@ package party
 import (
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"byline/articles/doc"
 )
@@ -115,6 +115,7 @@ func TestSeedArticle(t *testing.T) {
 // checkValid asserts the contract of Extract's result.
 func checkValid(t *testing.T, text string, ps []Party) {
 	t.Helper()
+	bounds := runeBounds(text)
 	prev := -1
 	for _, p := range ps {
 		if p.Name == "" || len(p.Mentions) == 0 {
@@ -129,7 +130,7 @@ func checkValid(t *testing.T, text string, ps []Party) {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
 				t.Fatalf("party %q: span %v outside text of %d bytes", p.Name, m, len(text))
 			}
-			if !utf8.RuneStart(text[m.Start]) || m.End < len(text) && !utf8.RuneStart(text[m.End]) {
+			if !bounds[m.Start] || !bounds[m.End] {
 				t.Fatalf("party %q: span %v not on rune boundaries", p.Name, m)
 			}
 			if m.Start < last {
@@ -139,6 +140,28 @@ func checkValid(t *testing.T, text string, ps []Party) {
 		}
 		if slices.Contains(p.Aliases, p.Name) {
 			t.Errorf("party %q: aliases %q contain the name", p.Name, p.Aliases)
+		}
+	}
+}
+
+// TestIsCommon checks the prefix-indexed look-up against a plain search.
+func TestIsCommon(t *testing.T) {
+	l := getLists()
+	for i, w := range l.words {
+		if i%7 != 0 {
+			continue
+		}
+		if !l.isCommon(w) || w[0] < 0x80 && !l.isCommon(strings.ToUpper(w[:1])+w[1:]) {
+			t.Fatalf("isCommon(%q): got false, want true", w)
+		}
+	}
+	for _, w := range []string{"osmani", "Zelensky", "NATO", "", "zzzz", "Ärzte", "q", "x-ray-ish"} {
+		got := l.isCommon(w)
+		lw := strings.ToLower(w)
+		i := sort.SearchStrings(l.words, lw)
+		want := i < len(l.words) && l.words[i] == lw
+		if got != want {
+			t.Errorf("isCommon(%q): got %v, want %v", w, got, want)
 		}
 	}
 }

@@ -152,7 +152,7 @@ func (s *scanner) headlineCase(toks []token) bool {
 			continue
 		}
 		w := s.text[t.s:t.e]
-		if len(w) <= 5 && functionWords[strings.ToLower(w)] {
+		if len(w) <= 5 && isFunctionWord(w) {
 			continue
 		}
 		words++
@@ -164,6 +164,22 @@ func (s *scanner) headlineCase(toks []token) bool {
 		}
 	}
 	return words >= 3 && caps*10 >= words*8
+}
+
+// isFunctionWord reports whether w, in any case, is a function word.
+func isFunctionWord(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return functionWords[string(buf[:len(w)])]
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -190,15 +206,25 @@ func (s *scanner) capWord(i int) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	if !t.is(fWord) || !t.is(fCap) {
 		return false
 	}
+	if !t.is(fNameKnown) {
+		t.f |= fNameKnown
+		if s.nameWord(*t) {
+			t.f |= fName
+		}
+	}
+	return t.is(fName)
+}
+
+func (s *scanner) nameWord(t token) bool {
 	w := s.text[t.s:t.b]
 	if len(w) == 1 {
 		return false // "plan B"
 	}
-	if strings.ContainsAny(w, "0123456789") {
+	if t.is(fHasDigit) {
 		_, ok := s.l.gaz[w]
 		return ok
 	}
@@ -278,9 +304,9 @@ func (s *scanner) titleAt(i int) int {
 	}
 	// A run of capitalised common words ending in a title head.
 	j := i
-	for j < len(s.toks) && s.capWord(j) && !s.toks[j].is(fPoss) && (titleHeads[s.word(j)] || s.l.isCommon(s.word(j)) && !s.l.first[s.word(j)]) {
+	for j < len(s.toks) && j < i+4 && s.capWord(j) && !s.toks[j].is(fPoss) && (s.has(j, cTitleHead) || s.commonAt(j) && !s.has(j, cFirst)) {
 		j++
-		if titleHeads[s.word(j-1)] && j-i > best {
+		if s.has(j-1, cTitleHead) && j-i > best {
 			best = j - i
 		}
 	}
@@ -295,7 +321,7 @@ func (s *scanner) titleAt(i int) int {
 			k++
 		}
 		m := k
-		for m < len(s.toks) && s.capWord(m) && s.l.isCommon(s.word(m)) && !s.l.first[s.word(m)] && !s.toks[m].is(fPoss) {
+		for m < len(s.toks) && m < k+4 && s.capWord(m) && s.commonAt(m) && !s.has(m, cFirst) && !s.toks[m].is(fPoss) {
 			m++
 		}
 		if m > k {
@@ -315,17 +341,22 @@ func (s *scanner) scan() {
 			continue
 		}
 		if !t.is(fCap) {
-			if j := s.particleName(i); j > i {
-				i = j
-				continue
-			}
 			if t.is(fHyphen) && s.hyphenParts(i) {
 				i++
 				continue
 			}
-			if n := s.titleAt(i); n > 0 && !t.is(fDigit) && s.capWord(i+n) {
-				i = s.chunk(i)
-				continue
+			// Only a capitalised word close after makes a lower-case word
+			// the start of a name ("von der Leyen") or a title
+			// ("spokesman Dmitry Peskov").
+			if (s.capWord(i+1) || s.capWord(i+2) || s.capWord(i+3)) && !t.is(fDigit) {
+				if j := s.particleName(i); j > i {
+					i = j
+					continue
+				}
+				if n := s.titleAt(i); n > 0 && s.capWord(i+n) {
+					i = s.chunk(i)
+					continue
+				}
 			}
 			i++
 			continue
@@ -334,13 +365,13 @@ func (s *scanner) scan() {
 			// A listed name before the rest of an organisation's name:
 			// "Kenya Red Cross Society", "Russian Defence Ministry".
 			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
-				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, orgWords) && !s.hasKeyword(j-1, j, placeWords) {
+				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, cOrg) && !s.hasKeyword(j-1, j, cPlace) {
 					s.emitSpan(i, j, 0, s.spanName(i+n, j))
 					i = j
 					continue
 				}
 			}
-			if s.l.first[s.word(i)] && n == 1 && s.capWord(i+1) {
+			if s.has(i, cFirst) && n == 1 && s.capWord(i+1) {
 				if n2, _, _ := s.gazAt(i + 1); n2 == 0 {
 					i = s.chunk(i)
 					continue
@@ -364,7 +395,7 @@ func (s *scanner) scan() {
 			i++
 			continue
 		}
-		if s.titleAt(i) == 0 && s.skippable(i) {
+		if s.skippable(i) && s.titleAt(i) == 0 {
 			if s.capWord(i+1) && (t.is(fSent) || articles[w]) && !s.l.nonNames[w] {
 				// "The Statement": still the sentence's opening words.
 				s.toks[i+1].f |= fSent
@@ -379,7 +410,7 @@ func (s *scanner) scan() {
 // particleName reads a name that starts with its particles in
 // mid-sentence, "von der Leyen said", and returns the index after it, or i.
 func (s *scanner) particleName(i int) int {
-	if !particles[s.word(i)] || s.capWord(i-1) && !(s.toks[i-1].is(fSent) && s.common(s.base(i-1))) || particles[s.lowerWord(i-1)] {
+	if !s.has(i, cParticle) || s.capWord(i-1) && !(s.toks[i-1].is(fSent) && s.commonAt(i-1)) || particles[s.lowerWord(i-1)] {
 		return i
 	}
 	k := i
@@ -455,7 +486,7 @@ func titleCase(w string) string {
 func (s *scanner) skippable(i int) bool {
 	t := s.toks[i]
 	w := s.base(i)
-	if s.l.nonNames[w] || articles[w] && (t.is(fSent) || t.is(fHead) || !s.capWord(i+1)) {
+	if s.has(i, cNonName) || s.has(i, cArticle) && (t.is(fSent) || t.is(fHead) || !s.capWord(i+1)) {
 		return true
 	}
 	if k := strings.IndexAny(w, "'’"); k > 0 && s.l.nonNames[w[:k]] {
@@ -467,10 +498,10 @@ func (s *scanner) skippable(i int) bool {
 	if t.is(fUpper) && !t.is(fHead) {
 		return false
 	}
-	if s.l.first[w] && s.capWord(i+1) || s.known[w] {
+	if s.has(i, cFirst) && s.capWord(i+1) || s.known[w] {
 		return false
 	}
-	if !s.common(w) {
+	if !s.commonAt(i) {
 		return false
 	}
 	if t.is(fHead) {
@@ -478,25 +509,37 @@ func (s *scanner) skippable(i int) bool {
 	}
 	// "Department for Transport", "Commerce Department": a name made of
 	// common words up to its keyword.
-	if j := s.nameEnd(i); j > i+1 && s.hasKeyword(i, j, orgWords) {
+	if j := s.nameEnd(i); j > i+1 && s.hasKeyword(i, j, cOrg) {
 		for k := i; k < j; k++ {
 			if !s.toks[k].is(fCap) {
 				continue
 			}
-			w := s.base(k)
-			if orgWords[w] {
+			if s.has(k, cOrg) {
 				return false
 			}
-			if !s.common(w) || s.l.first[w] {
+			if !s.commonAt(k) || s.has(k, cFirst) {
 				return true // "Shares of Nexora Semiconductor"
 			}
 		}
 	}
 	// "The Greens said": a name after an opening article.
-	if i > 0 && articles[s.word(i-1)] && s.cueAfter(i+1) && !s.toks[i].is(fPoss) && !genericNouns[w] {
+	if i > 0 && s.has(i-1, cArticle) && s.cueAfter(i+1) && !s.toks[i].is(fPoss) && !genericNouns[w] {
 		return false
 	}
 	return true
+}
+
+// commonAt reports whether the word at token i, without its possessive, is
+// a common word; the answer is kept in the token.
+func (s *scanner) commonAt(i int) bool {
+	t := &s.toks[i]
+	if !t.is(fCommonKnown) {
+		t.f |= fCommonKnown
+		if s.common(s.text[t.s:t.b]) {
+			t.f |= fCommon
+		}
+	}
+	return t.is(fCommon)
 }
 
 // common reports whether w is a common word: in the word list, or made of
@@ -540,32 +583,29 @@ func isNumber(w string) bool {
 func (s *scanner) nameEnd(i int) int {
 	toks := s.toks
 	j := i
-	firstName := s.l.first[s.word(i)]
+	firstName := s.has(i, cFirst)
 	keyword := false
-	for j < len(toks) {
+	for j < len(toks) && j-i < maxNameTokens {
 		t := toks[j]
 		if j > i && t.is(fPara) {
 			break
 		}
 		if s.capWord(j) {
-			w := s.base(j)
-			if t.is(fHead) && j > i && s.common(w) && !s.l.first[w] && !orgWords[w] && !placeWords[w] && !firstName {
+			if t.is(fHead) && j > i && s.commonAt(j) && !s.has(j, cFirst|cOrg|cPlace) && !firstName {
 				break
 			}
-			if s.l.nonNames[w] && (j == i || !firstName && !s.isWord(i, "The")) {
+			if s.has(j, cNonName) && (j == i || !firstName && !s.isWord(i, "The")) {
 				break
 			}
 			if j > i && t.is(fHyphen) && s.hyphenSuffix(j) != "" {
 				break
 			}
-			keyword = keyword || orgWords[w] || placeWords[w]
+			keyword = keyword || s.has(j, cOrg|cPlace)
 			j++
 			if t.is(fPoss) {
 				// "St Mary's Church", "Women's Institute": the name goes on.
-				if s.capWord(j) && !s.toks[j].is(fPoss) && (possNouns[w] || saints[s.word(i)]) {
-					if k := s.nameEnd(j); s.hasKeyword(j, k, orgWords) || s.hasKeyword(j, k, placeWords) {
-						continue
-					}
+				if s.capWord(j) && !s.toks[j].is(fPoss) && (s.has(j-1, cPossNoun) || s.has(i, cSaint)) && s.keywordSoon(j) {
+					continue
 				}
 				break
 			}
@@ -573,10 +613,10 @@ func (s *scanner) nameEnd(i int) int {
 		}
 		if j > i && t.is(fWord) && !toks[j-1].is(fPoss) && !t.is(fCap) {
 			w := s.word(j)
-			if particles[w] && !keyword {
+			if s.has(j, cParticle) && !keyword {
 				// "von der Leyen": a run of particles before a capitalised word.
 				k := j
-				for k < len(toks) && toks[k].is(fWord) && !toks[k].is(fCap) && particles[s.word(k)] {
+				for k < len(toks) && toks[k].is(fWord) && !toks[k].is(fCap) && s.has(k, cParticle) {
 					k++
 				}
 				if s.capWord(k) && k-j <= 3 {
@@ -584,7 +624,7 @@ func (s *scanner) nameEnd(i int) int {
 					continue
 				}
 			}
-			if connectors[w] && s.joins(i, j, keyword) {
+			if s.has(j, cConnector) && s.joins(i, j, keyword) {
 				if s.capWord(j + 1) {
 					j++
 					continue
@@ -602,6 +642,24 @@ func (s *scanner) nameEnd(i int) int {
 		break
 	}
 	return j
+}
+
+// maxNameTokens bounds the words of a name, and so the work per word on
+// text that is one endless capitalised run.
+const maxNameTokens = 12
+
+// keywordSoon reports whether one of the next few capitalised words from
+// token j, before any possessive, makes a name an organisation or place.
+func (s *scanner) keywordSoon(j int) bool {
+	for k := j; k < j+5 && s.capWord(k); k++ {
+		if s.has(k, cOrg|cPlace) {
+			return true
+		}
+		if s.toks[k].is(fPoss) {
+			return false
+		}
+	}
+	return false
 }
 
 // joins reports whether the connector at j ("of", "and", "for") joins the
@@ -622,18 +680,18 @@ func (s *scanner) joins(i, j int, keyword bool) bool {
 	// ("Food and Drug Administration"), not a person to a place ("Joel
 	// Hurowitz of Stony Brook University").
 	for k := i; k < j; k++ {
-		if s.toks[k].is(fCap) && (!s.common(s.base(k)) || s.l.first[s.base(k)]) {
+		if s.toks[k].is(fCap) && (!s.commonAt(k) || s.has(k, cFirst)) {
 			return false
 		}
 	}
 	for k := j + 1; k < len(s.toks) && k < j+5; k++ {
 		if !s.capWord(k) {
-			if s.toks[k].is(fWord) && connectors[s.word(k)] {
+			if s.toks[k].is(fWord) && s.has(k, cConnector) {
 				continue
 			}
 			break
 		}
-		if orgWords[s.base(k)] {
+		if s.has(k, cOrg) {
 			return true
 		}
 	}
@@ -658,7 +716,7 @@ func (s *scanner) chunk(i int) int {
 		return max(ni, i+1)
 	}
 	if titled {
-		if n, _, _ := s.gazAt(ni); n > 0 && !s.l.first[s.word(ni)] {
+		if n, _, _ := s.gazAt(ni); n > 0 && !s.has(ni, cFirst) {
 			return ni // "President of Ukraine": the list reads the rest
 		}
 	}
@@ -686,7 +744,7 @@ func (s *scanner) chunk(i int) int {
 	if j == ni {
 		return ni + 1
 	}
-	if !titled && j-ni > 1 && !s.hasKeyword(ni, j, orgWords) && !s.hasKeyword(ni, j, placeWords) && !s.l.first[s.word(ni)] {
+	if !titled && j-ni > 1 && !s.hasKeyword(ni, j, cOrg|cPlace) && !s.has(ni, cFirst) {
 		// A listed party inside an unknown span starts a span of its own.
 		for k := ni + 1; k < j; k++ {
 			if s.toks[k].is(fCap) {
@@ -766,10 +824,10 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			continue
 		}
 		w := s.base(k)
-		if orgWords[w] {
+		if s.has(k, cOrg) {
 			ev.org += 4
 		}
-		if !s.common(w) || s.l.first[w] || s.known[w] {
+		if !s.commonAt(k) || s.has(k, cFirst) || s.known[w] {
 			allCommon = false
 		}
 	}
@@ -777,7 +835,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		allCommon = false // "The Lancet" in mid-sentence: a title
 		ev.org += 3
 	}
-	if placeWords[s.base(j-1)] || placeFirst[s.base(i)] && j > i+1 {
+	if s.has(j-1, cPlace) || s.has(i, cPlaceFirst) && j > i+1 {
 		ev.place += 5
 	}
 	if last := s.base(j - 1); j > i+1 && toks[j-1].is(fUpper) && len(last) <= 3 {
@@ -786,7 +844,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	n := j - i
 	single := n == 1
 	cue := s.cueAfter(j)
-	if titled == 0 && eventWords[s.base(j-1)] {
+	if titled == 0 && s.has(j-1, cEvent) {
 		return // "Philadelphia Semiconductor Index", "Grand Slam": no party
 	}
 	if strings.HasSuffix(s.base(j-1), "shire") {
@@ -811,7 +869,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			return
 		}
 		for k := i; k < j; k++ {
-			if w := s.base(k); titleHeads[w] || titleHeads[strings.TrimSuffix(w, "s")] || roleWords[w] || genericNouns[w] {
+			if w := s.base(k); s.has(k, cTitleHead|cRole|cGeneric) || titleHeads[strings.TrimSuffix(w, "s")] {
 				return
 			}
 		}
@@ -819,7 +877,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	if titled == 0 && single && !toks[i].is(fUpper) && s.adjectiveUse(i, j) {
 		return
 	}
-	if s.l.first[s.word(i)] && n > 1 {
+	if s.has(i, cFirst) && n > 1 {
 		ev.person += 3
 	}
 	// An acronym in parentheses after a long name: "Islamic Revolutionary Guard Corps (IRGC)".
@@ -867,7 +925,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		switch {
 		case pw == "the":
 			ev.org++
-		case locatives[pw] && !s.l.first[s.word(i)] && titled == 0:
+		case locatives[pw] && !s.has(i, cFirst) && titled == 0:
 			ev.place += 2
 		case pw == "of" && placeNouns[s.lowerWord(i-2)] || pw == "of" && s.lowerWord(i-2) == "" && i >= 3 && placeNouns[s.lowerWord(i-3)]:
 			ev.place += 3
@@ -897,7 +955,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			s.known[s.base(k)] = true
 		}
 	}
-	kw := s.hasKeyword(i, j, orgWords) || s.hasKeyword(i, j, placeWords)
+	kw := s.hasKeyword(i, j, cOrg|cPlace)
 	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: alias, ntoks: n, ev: ev, kw: kw, credit: s.credit})
 }
 
@@ -915,7 +973,7 @@ func (s *scanner) prevInList(i int) *cand {
 		k--
 	}
 	p := &s.cands[len(s.cands)-1]
-	if p.e != s.toks[k-1].e {
+	if k < 1 || p.e != s.toks[k-1].e {
 		return nil
 	}
 	return p
@@ -1030,13 +1088,27 @@ func (s *scanner) hyphenParts(i int) bool {
 	return nf > 0
 }
 
-func (s *scanner) hasKeyword(i, j int, set map[string]bool) bool {
+func (s *scanner) hasKeyword(i, j int, c wordClass) bool {
 	for k := i; k < j; k++ {
-		if s.toks[k].is(fWord) && set[s.base(k)] {
+		if s.toks[k].is(fWord) && s.has(k, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// has reports whether the word at token i, without its possessive, is of
+// one of the classes c; the classes are kept in the token.
+func (s *scanner) has(i int, c wordClass) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[i]
+	if !t.is(fClassKnown) {
+		t.f |= fClassKnown
+		t.cls = s.l.class[s.text[t.s:t.b]]
+	}
+	return t.cls&c != 0
 }
 
 // adjectiveUse reports whether a single unknown word is used as an

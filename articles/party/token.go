@@ -7,20 +7,27 @@ import (
 )
 
 // tflag describes a token.
-type tflag uint16
+type tflag uint32
 
 const (
-	fWord    tflag = 1 << iota // letters or digits (else one punctuation rune)
-	fCap                       // a word whose first letter is upper case
-	fUpper                     // a word of two or more letters, all upper case
-	fDigit                     // a word that starts with a digit
-	fPoss                      // a word that ends in a possessive 's or ’s
-	fSent                      // the first word of a sentence, line item or quotation
-	fNewline                   // a line break comes before the token
-	fDots                      // an acronym written with dots: "U.S.", "U.N."
-	fHyphen                    // a word with an inner hyphen
-	fPara                      // a blank line comes before the token
-	fHead                      // the token's line is in headline case
+	fWord        tflag = 1 << iota // letters or digits (else one punctuation rune)
+	fCap                           // a word whose first letter is upper case
+	fUpper                         // a word of two or more letters, all upper case
+	fDigit                         // a word that starts with a digit
+	fPoss                          // a word that ends in a possessive 's or ’s
+	fSent                          // the first word of a sentence, line item or quotation
+	fNewline                       // a line break comes before the token
+	fDots                          // an acronym written with dots: "U.S.", "U.N."
+	fHyphen                        // a word with an inner hyphen
+	fPara                          // a blank line comes before the token
+	fHead                          // the token's line is in headline case
+	fHasDigit                      // a word with a digit anywhere: "G7", "F-16"
+	fApos                          // a word with an inner apostrophe: "d'Alema", "Russia's"
+	fCommonKnown                   // fCommon is set: the word was looked up
+	fCommon                        // the word, without possessive, is a common word
+	fNameKnown                     // fName is set: capWord was worked out
+	fName                          // a capitalised word that can be part of a name
+	fClassKnown                    // cls is set
 )
 
 // token is a word or a punctuation rune of the text.
@@ -28,7 +35,8 @@ type token struct {
 	s, e int32 // byte span in the text, the possessive included
 	b    int32 // end of the word without its possessive suffix
 	f    tflag
-	r    rune // the rune of a punctuation token
+	r    rune      // the rune of a punctuation token
+	cls  wordClass // the classes of the word, once fClassKnown is set
 }
 
 func (t token) is(f tflag) bool { return t.f&f != 0 }
@@ -74,7 +82,7 @@ func (z *tokenizer) next() (token, bool) {
 				z.pos++
 				continue
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
-				if z.skipURL() {
+				if (c == 'h' || c == 'w') && z.skipURL() {
 					continue
 				}
 				return z.word(), true
@@ -181,6 +189,7 @@ func (z *tokenizer) word() token {
 			if i == int(t.s) {
 				t.f |= fDigit
 			}
+			t.f |= fHasDigit
 			i++
 			continue
 		case c >= utf8.RuneSelf && isWordRune(r):
@@ -195,8 +204,11 @@ func (z *tokenizer) word() token {
 				}
 				letters++
 				firstLetter = false
-			} else if i == int(t.s) && unicode.IsDigit(r) {
-				t.f |= fDigit
+			} else if unicode.IsDigit(r) {
+				if i == int(t.s) {
+					t.f |= fDigit
+				}
+				t.f |= fHasDigit
 			}
 			i += n
 			continue
@@ -208,6 +220,8 @@ func (z *tokenizer) word() token {
 				if isWordRune(r2) {
 					if r == '-' || r == '‑' {
 						t.f |= fHyphen
+					} else {
+						t.f |= fApos
 					}
 					i += n
 					continue
@@ -253,7 +267,7 @@ func (z *tokenizer) word() token {
 	}
 	z.pos = i
 	// A lower-case name particle glued to a name: "al-Assad", "d'Alema".
-	if !t.is(fCap) && !t.is(fDigit) {
+	if !t.is(fCap) && !t.is(fDigit) && t.is(fHyphen|fApos) {
 		if k := strings.IndexAny(w, "-'’"); k > 0 && k <= 3 {
 			if particles[w[:k]] || w[:k] == "d" || w[:k] == "l" {
 				r, _ := utf8.DecodeRuneInString(w[k+1:])
