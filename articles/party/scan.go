@@ -366,7 +366,17 @@ func (s *scanner) scan() {
 			// "Kenya Red Cross Society", "Russian Defence Ministry".
 			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
 				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, cOrg) && !s.hasKeyword(j-1, j, cPlace) {
-					s.emitSpan(i, j, 0, s.spanName(i+n, j))
+					if s.l.ents[ent].kind == Organization && s.allCorporate(i+n, j) {
+						// "Apple Inc.": the listed company with its suffix.
+						s.cands = append(s.cands, cand{s: t.s, e: toks[j-1].e, ent: ent, credit: s.credit})
+						i = j
+						continue
+					}
+					alias := ""
+					if j-(i+n) >= 2 {
+						alias = s.spanName(i+n, j)
+					}
+					s.emitSpan(i, j, 0, alias)
 					i = j
 					continue
 				}
@@ -380,6 +390,14 @@ func (s *scanner) scan() {
 			s.cands = append(s.cands, cand{s: t.s, e: toks[i+n-1].e, ent: ent, credit: s.credit})
 			i += n
 			continue
+		}
+		if t.is(fUpper) && !t.is(fDots) {
+			// "UKRAINE" in a headline in capitals.
+			if n, ent := s.gazUpperAt(i); n > 0 {
+				s.cands = append(s.cands, cand{s: t.s, e: toks[i+n-1].e, ent: ent, credit: s.credit})
+				i += n
+				continue
+			}
 		}
 		if t.is(fHyphen) && s.hyphenParts(i) {
 			i++
@@ -642,6 +660,23 @@ func (s *scanner) nameEnd(i int) int {
 		break
 	}
 	return j
+}
+
+// corporate are the suffixes of company names.
+var corporate = map[string]bool{
+	"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Co": true, "Co.": true, "Ltd": true,
+	"Ltd.": true, "plc": true, "PLC": true, "AG": true, "SA": true, "SE": true, "NV": true, "LLC": true,
+	"GmbH": true, "Group": true, "Holdings": true,
+}
+
+// allCorporate reports whether tokens [i, j) are all company suffixes.
+func (s *scanner) allCorporate(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !corporate[s.base(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // maxNameTokens bounds the words of a name, and so the work per word on
