@@ -66,7 +66,7 @@ type (
 // articleModel is the article screen: header, body window, side pane and
 // the jump, search and pane state.
 type articleModel struct {
-	styles  ui.Styles
+	styles  *ui.Styles
 	keys    ui.KeyMap
 	now     func() time.Time
 	style   string          // glamour style
@@ -110,7 +110,7 @@ type articleModel struct {
 	match   int           // index into matches of the current match
 }
 
-func newArticle(s ui.Styles, now func() time.Time, style string, profile termenv.Profile, fixed int) articleModel {
+func newArticle(s *ui.Styles, now func() time.Time, style string, profile termenv.Profile, fixed int) articleModel {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "search"
@@ -168,7 +168,7 @@ func (m *articleModel) layout() {
 	if m.paneShown {
 		m.bodyW = w - paneWidth
 	}
-	m.header = ui.Header(m.styles, m.art, w, m.now())
+	m.header = ui.Header(*m.styles, m.art, w, m.now())
 	m.bodyH = max(0, m.height-lipgloss.Height(m.header))
 	m.clampTop()
 }
@@ -218,7 +218,7 @@ func (m *articleModel) render(cache *renderCache) tea.Cmd {
 		return nil
 	}
 	m.pending, m.slow = k, false
-	opts := ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.profile, Styles: m.styles}
+	opts := ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.profile, Styles: *m.styles}
 	a := k.art
 	return tea.Batch(
 		safely(func() tea.Msg {
@@ -602,7 +602,7 @@ func (m articleModel) View() string {
 	var pane []string
 	if m.paneShown {
 		st := ui.PaneState{Cursor: m.cursorParty(), Target: m.party, Focused: m.paneFocus}
-		pane = strings.Split(ui.Pane(m.styles, m.art, st, paneWidth, m.bodyH), "\n")
+		pane = strings.Split(ui.Pane(*m.styles, m.art, st, paneWidth, m.bodyH), "\n")
 	}
 	h := m.highlight()
 	bw := max(1, m.bodyW)
@@ -619,8 +619,8 @@ func (m articleModel) View() string {
 		}
 		if lw := ansi.StringWidth(line); lw > bw {
 			line = ansi.Truncate(line, bw, "")
-		} else if m.paneShown {
-			line += strings.Repeat(" ", bw-lw)
+		} else {
+			line += strings.Repeat(" ", bw-lw) // the frame does not depend on how the renderer ends its lines
 		}
 		b.WriteString(line)
 		if m.paneShown && i < len(pane) {

@@ -78,6 +78,9 @@ func fuzzyScore(pattern, hay string) (score int, ok bool) {
 	if pattern == "" {
 		return 0, true
 	}
+	if !subsequence(pattern, hay) {
+		return 0, false // the common case over a big list: cheap
+	}
 	first, _ := utf8.DecodeRuneInString(pattern)
 	best, found := 0, false
 	tries := 0
@@ -87,10 +90,8 @@ func fuzzyScore(pattern, hay string) (score int, ok bool) {
 			break
 		}
 		start := i + j
-		if s, ok := fuzzyFrom(pattern, hay, start); ok {
-			if !found || s > best {
-				best, found = s, true
-			}
+		if s, ok := fuzzyFrom(pattern, hay, start); ok && (!found || s > best) {
+			best, found = s, true
 		}
 		tries++
 		_, w := utf8.DecodeRuneInString(hay[start:])
@@ -99,43 +100,59 @@ func fuzzyScore(pattern, hay string) (score int, ok bool) {
 	return best, found
 }
 
+// subsequence reports whether the runes of pattern occur in hay in order.
+func subsequence(pattern, hay string) bool {
+	for _, r := range pattern {
+		i := strings.IndexRune(hay, r)
+		if i < 0 {
+			return false
+		}
+		_, w := utf8.DecodeRuneInString(hay[i:])
+		hay = hay[i+w:]
+	}
+	return true
+}
+
 // fuzzyFrom matches pattern greedily in hay from byte offset start. The
-// match is refused when it is scattered: after the first run of adjacent
-// matched runes, runs that do not start a word may be at most one per four
-// pattern runes ("ecomm" finds "european commission", "frost" does not
-// find "f…r…o…s…t" spread over a title).
+// match is refused when it is scattered: the gaps it skips before runes
+// that do not start a word may add up to at most as many bytes as the
+// pattern has runes. So "ecomm" finds "european commission" (the gap ends
+// at a word start), "brdr" finds "border", and "frost" does not find
+// "f…r…o…s…t" spread over a title.
 func fuzzyFrom(pattern, hay string, start int) (int, bool) {
 	score := 0
 	prev := -2 // byte offset of the previous matched rune
-	pi := 0
-	stray := 0 // runs after the first that start inside a word
-	for i := start; i < len(hay) && pi < len(pattern); {
-		hr, hw := utf8.DecodeRuneInString(hay[i:])
-		pr, pw := utf8.DecodeRuneInString(pattern[pi:])
-		if hr == pr {
-			s := 1
-			ws := i == 0 || wordStart(hay, i)
-			switch {
-			case i == 0:
-				s += 10
-			case ws:
-				s += 8
-			}
-			if prev >= 0 && prevRuneEnd(hay, prev) == i {
-				s += 5
-			} else if prev >= 0 {
-				s -= min(3, i-prev)
-				if !ws {
-					stray++
-				}
-			}
-			score += s
-			prev = i
-			pi += pw
+	stray := 0 // bytes skipped before matches inside words
+	i := start
+	for _, pr := range pattern {
+		j := strings.IndexRune(hay[i:], pr)
+		if j < 0 {
+			return 0, false
 		}
-		i += hw
+		i += j
+		s := 1
+		ws := i == 0 || wordStart(hay, i)
+		switch {
+		case i == 0:
+			s += 10
+		case ws:
+			s += 8
+		}
+		if prev >= 0 && prevRuneEnd(hay, prev) == i {
+			s += 5
+		} else if prev >= 0 {
+			gap := i - prevRuneEnd(hay, prev)
+			s -= min(3, gap)
+			if !ws {
+				stray += gap
+			}
+		}
+		score += s
+		prev = i
+		_, w := utf8.DecodeRuneInString(hay[i:])
+		i += w
 	}
-	if pi < len(pattern) || stray > utf8.RuneCountInString(pattern)/4 {
+	if stray > utf8.RuneCountInString(pattern) {
 		return 0, false
 	}
 	return score, true

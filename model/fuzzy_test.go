@@ -45,6 +45,9 @@ func TestFuzzyScore(t *testing.T) {
 		{"ecomm", "tram line · european commission", true},
 		{"ec", "tram line · european commission", true}, // initials
 		{"nato", "nato allies meet · russia", true},
+		{"brdr", "talks on the border crossing", true},
+		{"thbrdr", "talks on the border crossing", true},
+		{"brdrx", "talks on the border crossing", false},
 		{"frost", "port strike ends as dockers accept a six per cent offer · maria costa · rui lopes", false},
 		{"xyz", "late frost", false},
 		{"", "anything", true},

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -16,7 +17,7 @@ import (
 // listModel is the list screen: a window of rows over the library, a
 // filter input and the filter's chip.
 type listModel struct {
-	styles ui.Styles
+	styles *ui.Styles
 	keys   ui.KeyMap // set by the root for the current context
 	now    func() time.Time
 	lib    *library
@@ -37,7 +38,7 @@ type listModel struct {
 // openMsg asks the root to open the article of an item.
 type openMsg struct{ it *item }
 
-func newList(s ui.Styles, now func() time.Time, lib *library, where string) listModel {
+func newList(s *ui.Styles, now func() time.Time, lib *library, where string) listModel {
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "filter titles and parties, party:NAME"
@@ -76,7 +77,7 @@ func (m *listModel) refilter() {
 	if sel != nil {
 		if m.q.empty() {
 			// path order: binary search
-			i := sort.Search(len(m.visible), func(i int) bool { return m.visible[i].art.Path >= sel.art.Path })
+			i := sort.Search(len(m.visible), func(i int) bool { return m.visible[i].path >= sel.path })
 			if i < len(m.visible) && m.visible[i] == sel {
 				m.cursor = i
 			}
@@ -107,9 +108,9 @@ func filterItems(lib *library, q query) []*item {
 	if q.empty() {
 		return lib.items
 	}
-	var allowed map[*item]bool
+	stamp := -1
 	if q.party != "" {
-		allowed = lib.naming(q.party)
+		stamp = lib.markNaming(q.party)
 	}
 	type scored struct {
 		it    *item
@@ -117,7 +118,7 @@ func filterItems(lib *library, q query) []*item {
 	}
 	var out []scored
 	for _, it := range lib.items {
-		if allowed != nil && !allowed[it] {
+		if stamp >= 0 && it.mark != stamp {
 			continue
 		}
 		s, ok := matchTerms(q.terms, it.hay)
@@ -126,7 +127,7 @@ func filterItems(lib *library, q query) []*item {
 		}
 	}
 	if len(q.terms) > 0 {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+		slices.SortStableFunc(out, func(a, b scored) int { return b.score - a.score })
 	}
 	items := make([]*item, len(out))
 	for i, s := range out {
@@ -279,7 +280,7 @@ func (m listModel) View(loading bool) string {
 	now := m.now()
 	per := m.rowsPerPage()
 	for i := m.top; i < len(m.visible) && i < m.top+per; i++ {
-		row := ui.RowView(s, m.visible[i].row, w, i == m.cursor, now)
+		row := ui.RowView(*s, m.visible[i].row, w, i == m.cursor, now)
 		if i > m.top {
 			row = "\n" + row
 		}

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -146,13 +147,16 @@ func (l *loader) next() tea.Msg {
 // item is one article of the list: the article and what its row and the
 // filter need, computed once.
 type item struct {
-	art *articles.Article
-	row ui.Row
-	hay string // lower-cased title and parties: what the fuzzy filter matches
+	art  *articles.Article
+	path string // art.Path, kept here for the merge's comparisons
+	row  ui.Row
+	hay  string // lower-cased title and parties: what the fuzzy filter matches
+
+	mark int // filterItems' stamp: equal to library.stamp when the item names the party asked for
 }
 
 func newItem(a *articles.Article) *item {
-	it := &item{art: a}
+	it := &item{art: a, path: a.Path}
 	it.refresh()
 	return it
 }
@@ -173,37 +177,43 @@ func (it *item) refresh() {
 type library struct {
 	items   []*item
 	byParty map[string][]*item // lower-cased canonical party name → items naming it, in no order
+	stamp   int                // last stamp given by markNaming
 }
 
 func newLibrary() *library { return &library{byParty: map[string][]*item{}} }
 
-// add merges arts into the library in path order: the batch is sorted
-// and merged, O(n + b log b).
+// add merges arts into the library in path order. The batch is sorted, each
+// of its items finds its place by binary search, and the list is spread in
+// place from the back: O(b log n) comparisons and one pass of pointer
+// moves per batch, never a re-sort of the whole list.
 func (l *library) add(arts []*articles.Article) []*item {
 	batch := make([]*item, len(arts))
 	for i, a := range arts {
 		batch[i] = newItem(a)
 		l.index(batch[i])
 	}
-	sort.SliceStable(batch, func(i, j int) bool { return batch[i].art.Path < batch[j].art.Path })
-	if len(l.items) == 0 || batch[0].art.Path >= l.items[len(l.items)-1].art.Path {
-		l.items = append(l.items, batch...)
+	slices.SortStableFunc(batch, func(x, y *item) int { return strings.Compare(x.path, y.path) })
+	old := len(l.items)
+	if old == 0 || batch[0].path >= l.items[old-1].path {
+		l.items = append(l.items, batch...) // walk order is path order: the usual case
 		return batch
 	}
-	merged := make([]*item, 0, len(l.items)+len(batch))
-	i, j := 0, 0
-	for i < len(l.items) && j < len(batch) {
-		if batch[j].art.Path < l.items[i].art.Path {
-			merged = append(merged, batch[j])
-			j++
-		} else {
-			merged = append(merged, l.items[i])
-			i++
-		}
+	pos := make([]int, len(batch)) // index in the old list before which batch[j] goes
+	lo := 0
+	for j, it := range batch {
+		lo += sort.Search(old-lo, func(i int) bool { return l.items[lo+i].path > it.path })
+		pos[j] = lo
 	}
-	merged = append(merged, l.items[i:]...)
-	merged = append(merged, batch[j:]...)
-	l.items = merged
+	l.items = slices.Grow(l.items, len(batch))[:old+len(batch)]
+	i, k := old, old+len(batch) // old items [0,i) not yet moved; slots [0,k) not yet filled
+	for j := len(batch) - 1; j >= 0; j-- {
+		n := i - pos[j]
+		copy(l.items[k-n:k], l.items[pos[j]:i])
+		k -= n
+		i = pos[j]
+		k--
+		l.items[k] = batch[j]
+	}
 	return batch
 }
 
@@ -235,7 +245,7 @@ func (l *library) unindex(it *item) {
 // replace swaps the article of it for a (a reload after editing).
 func (l *library) replace(it *item, a *articles.Article) {
 	l.unindex(it)
-	it.art = a
+	it.art, it.path = a, a.Path
 	it.refresh()
 	l.index(it)
 }
@@ -247,4 +257,14 @@ func (l *library) naming(name string) map[*item]bool {
 		set[it] = true
 	}
 	return set
+}
+
+// markNaming stamps the items that name the party with a new stamp and
+// returns it: cheaper than a set for a party named in 50,000 articles.
+func (l *library) markNaming(name string) int {
+	l.stamp++
+	for _, it := range l.byParty[strings.ToLower(strings.TrimSpace(name))] {
+		it.mark = l.stamp
+	}
+	return l.stamp
 }

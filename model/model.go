@@ -38,8 +38,8 @@ type Options struct {
 // Model is the root Bubble Tea model: it holds the loaded articles, the list
 // and article screens, the focus, the window size and the loading progress.
 type Model struct {
-	styles ui.Styles
-	keys   ui.KeyMap // all bindings; keyMap() narrows them to the context
+	styles *ui.Styles // shared, never changed: the model is copied on every message
+	keys   ui.KeyMap  // all bindings; keyMap() narrows them to the context
 	now    func() time.Time
 	load   func(string) (*articles.Article, error) // articles.Load; tests swap it
 	copy   func(string) error                      // writes the clipboard sequence
@@ -91,7 +91,8 @@ func New(opts Options) Model {
 			style = "dark"
 		}
 	}
-	styles := ui.DefaultStyles(opts.Dark)
+	st := ui.DefaultStyles(opts.Dark)
+	styles := &st
 	lib := newLibrary()
 	where := strings.Join(opts.Paths, ", ")
 	if where == "" {
@@ -553,7 +554,7 @@ func (m Model) statusView() string {
 	if m.screen == ui.ArticleScreen {
 		b.Right = m.art.percent()
 	}
-	return ui.Status(m.styles, b, w)
+	return ui.Status(*m.styles, b, w)
 }
 
 func skippedNotice(errs []error) string {

@@ -231,7 +231,10 @@ func TestNextArticle(t *testing.T) {
 	openHarbour(t, tm)
 	press(tm, "J")
 	waitFor(t, tm, "Council approves tram line")
-	press(tm, "J", "K")
+	press(tm, "J")
+	waitFor(t, tm, "Late frost takes")
+	press(tm, "K")
+	waitFor(t, tm, "Council approves tram line")
 	fm := final(t, tm)
 	if got := fm.art.art.Path; got != "testdata/articles/more/tramline.txt" {
 		t.Errorf("article after J J K = %s, want tramline.txt", got)
@@ -325,7 +328,7 @@ func TestResize(t *testing.T) {
 	// The line the body must show once it is re-wrapped for 140 columns
 	// (110 for the body beside the pane): one the 80-column body cannot have.
 	a := fixtureArticle(t, "harbour.txt")
-	b, err := ui.RenderBody(a, ui.BodyOptions{Width: 140 - paneWidth, Style: "notty", Profile: m.art.profile, Styles: m.styles})
+	b, err := ui.RenderBody(a, ui.BodyOptions{Width: 140 - paneWidth, Style: "notty", Profile: m.art.profile, Styles: *m.styles})
 	if err != nil {
 		t.Fatal(err)
 	}

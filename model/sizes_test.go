@@ -24,7 +24,7 @@ func upd(t testing.TB, m Model, msg tea.Msg) Model {
 func renderNow(t testing.TB, m Model) Model {
 	t.Helper()
 	k := m.art.wantKey()
-	b, err := ui.RenderBody(k.art, ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.art.profile, Styles: m.styles})
+	b, err := ui.RenderBody(k.art, ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.art.profile, Styles: *m.styles})
 	if err != nil {
 		t.Fatal(err)
 	}
