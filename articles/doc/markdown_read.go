@@ -273,7 +273,7 @@ func mdHeaderZone(text string, blocks []Block, m *Meta) {
 // they stand.
 func mdBoilerplate(text string, blocks []Block) {
 	start := len(blocks)
-	for i := len(blocks) - 1; i > 0; i-- {
+	for i := len(blocks) - 1; i > 0 && i >= len(blocks)-maxTail; i-- {
 		b := blocks[i]
 		if b.Kind != Body && b.Kind != ListItem && b.Kind != Heading {
 			break
@@ -299,7 +299,7 @@ func mdBoilerplate(text string, blocks []Block) {
 		if i >= start {
 			blocks[i].Kind = Boilerplate
 			blocks[i].Level = 0
-		} else if blocks[i].Kind == Body && !strings.Contains(text[blocks[i].Start:blocks[i].End], "\n") && adLine(mdInline(text[blocks[i].Start:blocks[i].End])) {
+		} else if b := blocks[i]; b.Kind == Body && b.Len() < 200 && !strings.Contains(text[b.Start:b.End], "\n") && adLine(mdInline(text[b.Start:b.End])) {
 			blocks[i].Kind = Boilerplate
 		}
 	}

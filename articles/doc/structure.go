@@ -409,7 +409,13 @@ func pictureKind(s string) Kind {
 	if len(s) > 300 {
 		return Body
 	}
-	if creditPrefixRe.MatchString(s) {
+	if m := creditPrefixRe.FindString(s); m != "" {
+		// "Photo: Ministers arrive at the port / 2024 / AFP" describes
+		// the picture: a caption with its credit.
+		rest, _, slash := strings.Cut(s[len(m):], " / ")
+		if slash && describes(strings.TrimSpace(rest)) {
+			return Caption
+		}
 		return Credit
 	}
 	if strings.Count(s, " / ") >= 1 || strings.Count(s, "/") >= 2 && len(strings.Fields(s)) <= 12 {
@@ -505,6 +511,11 @@ func linkLike(s string) bool {
 	return len(ws) <= 16 && len(s) <= 160 && !endsRe.MatchString(s)
 }
 
+// maxTail bounds how many lines (or blocks) from the end trailing
+// boilerplate may span; no site's furniture is longer, and the bound keeps
+// the scan's cost independent of the article's length.
+const maxTail = 80
+
 // boilerplateStart returns the index of the first line of trailing
 // boilerplate among the lines from first on, or len(ls) when there is
 // none. Boilerplate starts at a marker line ("Video of the day", "Read
@@ -517,7 +528,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 	// The run of tail-compatible lines at the end.
 	k := len(ls)
 	nonBlank, urls, firstMarker := 0, 0, -1
-	for k > first {
+	for k > first && k > len(ls)-maxTail {
 		s := lt(k - 1)
 		if s == "" {
 			k--
@@ -545,7 +556,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 	}
 	// A section marker in the last third followed by lines of at most 40
 	// words (teasers of related articles).
-	from := first + (len(ls)-first)*2/3
+	from := max(first+(len(ls)-first)*2/3, len(ls)-maxTail)
 	for i := max(from, first+1); i < start; i++ {
 		s := lt(i)
 		if !markerRe.MatchString(s) || strings.EqualFold(s, "x") {

@@ -125,6 +125,12 @@ func TestStructureRules(t *testing.T) {
 			meta: Meta{Title: "Leaders gather in Vilnius"},
 		},
 		{
+			name: "photo prefix with a description is a caption",
+			text: "Ferry runs aground\nPhoto: Passengers wait on the pier at dawn / 2024 / EPA / Ana Ruiz\nPhoto: Reuters\n\nA ferry ran aground off the island on Sunday.\n",
+			want: []kb{{Headline, "Ferry runs aground"}, {Caption, "Photo: Passengers wait on the pier at dawn / 2024 / EPA / Ana Ruiz"}, {Credit, "Photo: Reuters"}, {Body, "A ferry…"}},
+			meta: Meta{Title: "Ferry runs aground"},
+		},
+		{
 			name: "byline with By and date line",
 			text: "Council votes on budget\nBy Jane Doe and Tom Reed\nPublished 3 March 2024, 10:15 GMT\n\nThe council approved the budget by nine votes to four.\n",
 			want: []kb{{Headline, "Council votes on budget"}, {Byline, "By Jane Doe and Tom Reed"}, {Date, "Published 3 March 2024, 10:15 GMT"}, {Body, "The council…"}},
