@@ -105,9 +105,14 @@ func loadLists() *lists {
 		}
 		l.gaz[toks[0]] = append(l.gaz[toks[0]], gazForm{toks: toks, ent: ent, demonym: demonym})
 	}
+	placeEnt := map[string]int32{} // countries and places by canonical name
 	newEnt := func(name string, kind Kind) int32 {
 		l.ents = append(l.ents, entity{name: name, kind: kind})
-		return int32(len(l.ents) - 1)
+		e := int32(len(l.ents) - 1)
+		if _, ok := placeEnt[name]; !ok && kind != Organization {
+			placeEnt[name] = e
+		}
+		return e
 	}
 
 	// Organisations first: "UN" and "EU" are organisations, not places.
@@ -159,6 +164,15 @@ func loadLists() *lists {
 	for _, file := range []string{"places.tsv", "cities.tsv", "subdivisions.tsv"} {
 		for _, r := range rows(file) {
 			if _, dup := seen[r[0]]; dup {
+				continue
+			}
+			if len(r) > 2 && r[2] != "" {
+				// "European" → Europe.
+				e, ok := placeEnt[r[2]]
+				if !ok {
+					e = newEnt(r[2], Place)
+				}
+				add(e, r[0], true)
 				continue
 			}
 			add(newEnt(r[0], Place), r[0], false)
