@@ -1,19 +1,26 @@
 package main
 
 import (
-	"errors"
-	"time"
+	"fmt"
 
 	"byline/articles"
 	"byline/ui"
 )
 
-// firstScreen times how long the body renderer takes to produce the
-// lines of the first screen of a (the height of the -height terminal).
+// firstScreen times how long the body renderer takes to produce the lines
+// of the first screen of a (as many lines as the -height terminal has),
+// from nothing: ui.NewBodyRender(a, o).Prefix(height).
 func (e *bench) firstScreen(a *articles.Article, o ui.BodyOptions) (quantity, string, error) {
-	_ = a
-	_ = o
-	return quantity{}, "", errors.New("the body renderer has no first-screen entry point yet")
+	var lines int
+	d, err := timeIt(max(e.o.runs, 5), func() error {
+		b, err := ui.NewBodyRender(a, o).Prefix(e.o.height)
+		if err == nil {
+			lines = b.Len()
+		}
+		return err
+	})
+	if err != nil {
+		return quantity{}, "", err
+	}
+	return dur(d), fmt.Sprintf("%d lines rendered (Prefix(%d))", lines, e.o.height), nil
 }
-
-var _ = time.Second

@@ -57,8 +57,11 @@ func (r *result) ratio() string {
 		return ""
 	}
 	x := r.fig.value() / r.base.value()
-	if x >= 100 {
+	switch {
+	case x >= 100:
 		return fmt.Sprintf("%.0f×", x)
+	case x < 0.1:
+		return fmt.Sprintf("%.3f×", x)
 	}
 	return fmt.Sprintf("%.2f×", x)
 }
