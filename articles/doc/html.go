@@ -382,12 +382,21 @@ func htmlMeta(root *html.Node) Meta {
 	var ld []map[string]any
 	var docTitle string
 	var h1s []string
-	var canonical string
+	var canonical, timeAttr, bylineEl string
 	forEach(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
+		if bylineEl == "" && (strings.Contains(attr(n, "rel"), "author") || bylineClassRe.MatchString(attr(n, "class")) || attr(n, "itemprop") == "author") {
+			if t := innerText(n); t != "" && len(strings.Fields(t)) <= 8 {
+				bylineEl = t
+			}
+		}
 		switch n.DataAtom {
+		case atom.Time:
+			if timeAttr == "" {
+				timeAttr = attr(n, "datetime")
+			}
 		case atom.Meta:
 			key := strings.ToLower(attr(n, "property"))
 			if key == "" {
@@ -435,6 +444,14 @@ func htmlMeta(root *html.Node) Meta {
 	}
 	m.Title = chooseTitle(h1s, ldTitle, clean1(metas["og:title"]), clean1(metas["twitter:title"]), clean1(docTitle))
 	m.Byline = firstNonEmpty(clean1(ldNames(art, "author")), clean1(metas["author"]), clean1(metas["article:author"]), clean1(metas["byl"]), clean1(metas["dc.creator"]))
+	if m.Byline == "" {
+		// A byline element: "By Jane Doe", perhaps with a role or date.
+		if name, ok := bylineName(bylineEl); ok {
+			m.Byline = name
+		} else if name, ok := bylineName("By " + bylineEl); ok {
+			m.Byline = name
+		}
+	}
 	m.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.Byline, "By "), "by "))
 	if strings.HasPrefix(m.Byline, "http") {
 		m.Byline = ""
@@ -442,7 +459,7 @@ func htmlMeta(root *html.Node) Meta {
 	m.Source = firstNonEmpty(clean1(metas["og:site_name"]), clean1(ldNames(art, "publisher")), clean1(metas["application-name"]))
 	m.Date = isoDate(firstNonEmpty(metas["article:published_time"], ldString(art, "datePublished"),
 		metas["datepublished"], metas["pubdate"], metas["publishdate"], metas["date"], metas["dc.date"],
-		metas["dc.date.issued"], metas["sailthru.date"], metas["parsely-pub-date"], ldString(art, "dateCreated")))
+		metas["dc.date.issued"], metas["sailthru.date"], metas["parsely-pub-date"], ldString(art, "dateCreated"), timeAttr))
 	m.URL = firstNonEmpty(canonical, metas["og:url"], ldString(art, "url"))
 	if !strings.HasPrefix(m.URL, "http://") && !strings.HasPrefix(m.URL, "https://") {
 		m.URL = ""
@@ -457,6 +474,8 @@ func htmlMeta(root *html.Node) Meta {
 	return m
 }
 
+var bylineClassRe = regexp.MustCompile(`(?i)(^|[-_ ])(byline|author|author-name|byline-name)([-_ ]|$)`)
+
 // clean1 is the one-line form of metadata text: invisible characters
 // removed and white space collapsed.
 func clean1(s string) string { return collapseSpace(Clean(s)) }
@@ -470,44 +489,62 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// chooseTitle picks the headline: the page's <h1> when it agrees with
-// the title the page declares (JSON-LD headline, og:title, <title>),
-// else the first declared title, with a " | Site" suffix removed from a
-// <title>.
+// chooseTitle picks the headline: the page's <h1> that best agrees with
+// the titles the page declares (JSON-LD headline, og:title, twitter:title,
+// <title> without its " | Site" part) — a logo in an <h1> agrees with none
+// of them — else the first declared title.
 func chooseTitle(h1s []string, declared ...string) string {
 	var decl []string
-	for _, d := range declared {
-		if d != "" {
-			decl = append(decl, d)
+	for i, d := range declared {
+		if d == "" {
+			continue
 		}
+		if i == len(declared)-1 {
+			d = stripSiteName(d)
+		}
+		decl = append(decl, d)
 	}
+	best, bestScore := "", 0.0
 	for _, h := range h1s {
 		h = clean1(h)
 		if h == "" || len(h) > 300 {
 			continue
 		}
 		for _, d := range decl {
-			if strings.Contains(strings.ToLower(d), strings.ToLower(h)) || overlap(h, d) >= 0.6 {
-				return h
+			// Both ways: the h1's words are in the title and the
+			// title's words are in the h1.
+			if sc := min(overlap(h, d), overlap(d, h)); sc > bestScore {
+				best, bestScore = h, sc
 			}
 		}
 	}
-	for i, d := range decl {
-		if i == len(decl)-1 && len(decl) > 0 {
-			// The <title>: drop a site-name suffix or prefix.
-			for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
-				if j := strings.LastIndex(d, sep); j > 0 && j > len(d)/2 {
-					d = d[:j]
-					break
-				}
-			}
-		}
-		return strings.TrimSpace(d)
+	if bestScore >= 0.6 {
+		return best
+	}
+	if len(decl) > 0 {
+		return decl[0]
 	}
 	if len(h1s) > 0 {
 		return clean1(h1s[0])
 	}
 	return ""
+}
+
+// stripSiteName removes a site name joined to a <title> by a separator
+// ("Headline | Site", "Headline – Site"), keeping the longer part.
+func stripSiteName(t string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			head, tail := t[:i], t[i+len(sep):]
+			if len(head) >= len(tail) {
+				return strings.TrimSpace(head)
+			}
+			if j := strings.Index(t, sep); j > 0 && len(t[j+len(sep):]) > len(t[:j]) {
+				return strings.TrimSpace(t[j+len(sep):])
+			}
+		}
+	}
+	return t
 }
 
 // overlap returns the share of a's words found in b.

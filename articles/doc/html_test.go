@@ -197,6 +197,34 @@ func TestHTMLMetadata(t *testing.T) {
 	if d.Meta.Title != "Ferry fares frozen" || d.Meta.Byline != "Tom Reed" || d.Meta.Date != "2023-11-21" {
 		t.Errorf("meta: got %+v", d.Meta)
 	}
+
+	// Nothing declared: the byline element and <time>.
+	d = readHTMLString(t, `<html><body><h1>Ferry fares frozen</h1><div class="article-byline">By Tom Reed, Transport Reporter</div>
+<time datetime="2023-11-21T08:00:00Z">Tuesday</time><p>`+longPara+`</p></body></html>`)
+	if d.Meta.Title != "Ferry fares frozen" || d.Meta.Byline != "Tom Reed" || d.Meta.Date != "2023-11-21T08:00:00Z" {
+		t.Errorf("meta: got %+v", d.Meta)
+	}
+}
+
+func TestChooseTitle(t *testing.T) {
+	tests := []struct {
+		name string
+		h1s  []string
+		decl []string // JSON-LD, og:title, twitter:title, <title>
+		want string
+	}{
+		{"h1 agrees with og:title", []string{"Dam plan approved"}, []string{"", "Dam plan approved", "", "Dam plan approved | Gazette"}, "Dam plan approved"},
+		{"logo h1 skipped", []string{"Gazette", "Dam plan approved after long fight"}, []string{"", "", "", "Dam plan approved after long fight | Gazette"}, "Dam plan approved after long fight"},
+		{"h1 differs from SEO title", []string{"Breaking: a story"}, []string{"Dam plan approved", "Dam plan approved", "", ""}, "Dam plan approved"},
+		{"only <title> with site first", nil, []string{"", "", "", "Gazette | Dam plan approved after long fight"}, "Dam plan approved after long fight"},
+		{"only <title> with dash", nil, []string{"", "", "", "Dam plan approved – Gazette"}, "Dam plan approved"},
+		{"nothing but an h1", []string{"Dam plan approved"}, []string{"", "", "", ""}, "Dam plan approved"},
+	}
+	for _, tt := range tests {
+		if got := chooseTitle(tt.h1s, tt.decl...); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }
 
 func TestHTMLFallbackVisibleText(t *testing.T) {
