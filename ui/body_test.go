@@ -372,6 +372,14 @@ func TestSpeakerTags(t *testing.T) {
 	if s := joined(a); !strings.Contains(s, `make," — Kari Dahl she said.`) {
 		t.Errorf("no tag before a pronoun:\n%s", s)
 	}
+	// A longer phrase that holds the speaker's name names it too.
+	a = harbourArticle(t)
+	i = strings.Index(a.Text, "Dahl said")
+	a.Quotes[2].Speaker = "Dahl"
+	a.Quotes[2].SpeakerSpan = doc.Span{Start: i, End: i + len("Dahl said")}
+	if s := joined(a); strings.Contains(s, "— Dahl") {
+		t.Errorf("a tag repeats the speaker named in the phrase after the quote:\n%s", s)
+	}
 	// No tag for scare quotes or unknown speakers.
 	if n := strings.Count(s, " — "); n != 2 {
 		t.Errorf("%d dashes in %q, want 2 (the dateline's and one tag)", n, s)

@@ -201,11 +201,14 @@ func namedAfter(text string, q quote.Quote) bool {
 	if strings.ContainsAny(text[q.Span.End:ss.Start], "\n\"“”«»„") {
 		return false
 	}
-	name := strings.ToLower(strings.TrimSpace(text[ss.Start:ss.End]))
-	if len(name) < 3 || pronouns[name] {
+	name := " " + strings.ToLower(strings.TrimSpace(text[ss.Start:ss.End])) + " "
+	if len(name) < 5 || pronouns[strings.TrimSpace(name)] {
 		return false
 	}
-	return strings.Contains(" "+strings.ToLower(q.Speaker)+" ", " "+name+" ")
+	speaker := " " + strings.ToLower(strings.TrimSpace(q.Speaker)) + " "
+	// "Dahl" for Kari Dahl, or "a spokesperson for the Port Authority" for
+	// the Port Authority.
+	return strings.Contains(speaker, name) || len(speaker) >= 5 && strings.Contains(name, speaker)
 }
 
 var pronouns = map[string]bool{"she": true, "her": true, "him": true, "his": true, "they": true, "them": true, "you": true, "one": true, "who": true}
