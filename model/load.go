@@ -59,13 +59,17 @@ type batchMsg struct {
 // background. It returns the loader and the Cmd that reads its first batch.
 func startLoad(paths []string, load func(string) (*articles.Article, error)) (*loader, tea.Cmd) {
 	l := &loader{out: make(chan loadResult, 1024)}
-	jobs := make(chan string, 1024)
+	q := newPathQueue()
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range jobs {
+			for {
+				p, ok := q.pop()
+				if !ok {
+					return
+				}
 				l.out <- safeLoad(load, p)
 			}
 		}()
@@ -75,23 +79,71 @@ func startLoad(paths []string, load func(string) (*articles.Article, error)) (*l
 			if r := recover(); r != nil {
 				l.out <- loadResult{err: fmt.Errorf("walk: internal error: %v", r)}
 			}
-			close(jobs)
-			wg.Wait()
 			l.done.Store(true)
+			q.close()
+			wg.Wait()
 			close(l.out)
 		}()
+		// The walk runs ahead of the workers (the queue has no bound: paths
+		// are small), so the count of files found is soon the total.
 		errs := articles.Walk(paths, func(batch []string) {
 			l.found.Add(int64(len(batch)))
-			for _, p := range batch {
-				jobs <- p
-			}
+			q.push(batch)
 		})
 		l.done.Store(true)
+		q.close()
 		for _, err := range errs {
 			l.out <- loadResult{err: err}
 		}
 	}()
 	return l, l.next
+}
+
+// pathQueue is an unbounded queue of paths between the walk and the
+// workers.
+type pathQueue struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	paths  []string
+	closed bool
+}
+
+func newPathQueue() *pathQueue {
+	q := &pathQueue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *pathQueue) push(batch []string) {
+	q.mu.Lock()
+	q.paths = append(q.paths, batch...)
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// close says no more paths will come; pop drains what is left.
+func (q *pathQueue) close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// pop returns the next path, waiting for one; ok is false when the queue
+// is closed and empty.
+func (q *pathQueue) pop() (string, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.paths) == 0 && !q.closed {
+		q.cond.Wait()
+	}
+	if len(q.paths) == 0 {
+		return "", false
+	}
+	p := q.paths[0]
+	q.paths[0] = ""
+	q.paths = q.paths[1:]
+	return p, true
 }
 
 // safeLoad loads one file, turning a panic in the analysis into an error.

@@ -183,6 +183,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.ForceQuit) {
 		return m, tea.Quit
 	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !m.typing() {
+		return m.splitRunes(k)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg.Width, msg.Height)
@@ -266,6 +269,39 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.layout()
 	return m, cmd
+}
+
+// typing reports whether a text input has the keys.
+func (m Model) typing() bool {
+	if m.screen == ui.ArticleScreen {
+		return m.art.typing
+	}
+	return m.list.typing
+}
+
+// splitRunes handles several runes that arrived as one key message (keys
+// typed fast, or sent by tmux, come in one read) as one key each, so that
+// "/frost" opens the filter and types "frost". A paste outside an input
+// is dropped: its letters are not commands.
+func (m Model) splitRunes(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if k.Paste {
+		return m, nil
+	}
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for i, r := range k.Runes {
+		if next.(Model).typing() {
+			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[i:]}
+			var cmd tea.Cmd
+			next, cmd = next.Update(rest)
+			cmds = append(cmds, cmd)
+			break
+		}
+		var cmd tea.Cmd
+		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 func (m Model) updateList(msg tea.Msg) (Model, tea.Cmd) {
@@ -553,6 +589,8 @@ func (m Model) statusView() string {
 	}
 	if m.screen == ui.ArticleScreen {
 		b.Right = m.art.percent()
+	} else if n := len(m.list.visible); n > 0 {
+		b.Right = ui.Thousands(m.list.cursor+1) + "/" + ui.Thousands(n)
 	}
 	return ui.Status(*m.styles, b, w)
 }

@@ -353,3 +353,16 @@ func TestResize(t *testing.T) {
 	}
 	golden.RequireEqual(t, []byte(fm.View()))
 }
+
+func TestRunesInOneMessage(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	tm := start(t, m, 80, 24)
+	waitFor(t, tm, "Port strike ends")
+	// What tmux send-keys or fast typing delivers: one message of runes.
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj/frost")})
+	waitFor(t, tm, "1 of 4 articles")
+	fm := final(t, tm)
+	if !fm.list.typing || fm.list.input.Value() != "frost" {
+		t.Errorf("typing %v input %q, want the filter open with frost", fm.list.typing, fm.list.input.Value())
+	}
+}
