@@ -30,6 +30,7 @@ func (e *bench) renderRows() {
 	}
 	runs := min(e.o.runs, 3) // a second or more each
 	var glam quantity
+	var glamCPU string
 	tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(e.o.width), glamour.WithColorProfile(termenv.ANSI256))
 	if err == nil {
 		var d time.Duration
@@ -38,6 +39,7 @@ func (e *bench) renderRows() {
 			return err
 		})
 		glam = dur(d)
+		glamCPU = cpuNote(d)
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: glamour: %v\n", err)
@@ -56,13 +58,17 @@ func (e *bench) renderRows() {
 			return err
 		})
 		whole.fig = dur(d)
-		whole.note = fmt.Sprintf("%d lines", lines)
+		whole.note = joinNotes(fmt.Sprintf("%d lines", lines), cpuNote(d))
 	}
 	whole.err = err
 	e.add(whole)
 	first := &result{id: "render-1m-first", name: "ui.RenderBody, 1 MB article, first screen", baseName: "glamour rendering the 1 MB Markdown whole", base: glam,
 		target: "≤ 100 ms", check: atMost(100 * time.Millisecond)}
 	first.fig, first.note, first.err = e.firstScreen(a, opts)
+	if first.err == nil {
+		first.note = joinNotes(first.note, cpuNote(first.fig.d))
+	}
+	whole.note = joinNotes(whole.note, "glamour "+glamCPU)
 	e.add(first)
 }
 
@@ -89,6 +95,7 @@ func (e *bench) render3k() {
 		var d time.Duration
 		d, err = timeIt(runs, func() error { _, err := ui.RenderBody(a, opts); return err })
 		r.fig = dur(d)
+		r.note = cpuNote(d)
 	}
 	r.err = err
 	e.add(r)

@@ -160,20 +160,56 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-// timeIt runs fn once to warm up, then runs times, and returns the median.
+// lastCPU is the median CPU time (user + system, all threads of this
+// process) of the runs of the last timeIt: beside wall times taken on a
+// busy machine it says how much of the time was work.
+var lastCPU time.Duration
+
+// timeIt runs fn once to warm up, then runs times, and returns the median
+// wall time (and sets lastCPU).
 func timeIt(runs int, fn func() error) (time.Duration, error) {
 	if err := fn(); err != nil {
 		return 0, err
 	}
-	var ds []time.Duration
+	var ds, cs []time.Duration
 	for range runs {
+		c := selfCPU()
 		t := time.Now()
 		if err := fn(); err != nil {
 			return 0, err
 		}
 		ds = append(ds, time.Since(t))
+		cs = append(cs, selfCPU()-c)
 	}
+	lastCPU = median(cs)
 	return median(ds), nil
+}
+
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuNote describes lastCPU against a wall time.
+func cpuNote(wall time.Duration) string {
+	if wall <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("CPU %s (%.1f cores)", ms(lastCPU), float64(lastCPU)/float64(wall))
+}
+
+// joinNotes joins the non-empty notes with "; ".
+func joinNotes(ns ...string) string {
+	var keep []string
+	for _, n := range ns {
+		if n != "" {
+			keep = append(keep, n)
+		}
+	}
+	return strings.Join(keep, "; ")
 }
 
 // child runs a command with stdout to /dev/null and returns its wall time
@@ -239,6 +275,7 @@ func (e *bench) runRows() {
 			return nil
 		})
 		r.fig, r.err = dur(d), err
+		r.note = cpuNote(d)
 		r.base = needCat(f.f, f.cat)
 		e.add(r)
 	}
@@ -330,7 +367,7 @@ func (e *bench) parseRows() {
 			d, err = parse(p.path, data)
 			r.fig = dur(d)
 			if err == nil {
-				r.note = fmt.Sprintf("%.1f MB/s", float64(len(data))/1e6/d.Seconds())
+				r.note = joinNotes(fmt.Sprintf("%.1f MB/s", float64(len(data))/1e6/d.Seconds()), cpuNote(d))
 			}
 		}
 		r.err = err
