@@ -323,3 +323,60 @@ func BenchmarkLine(b *testing.B) {
 		}
 	})
 }
+
+// hostileBodies are the corners where glamour, goldmark or the word
+// wrapper are super-linear on their own (figures in issue 7), each as the
+// doc reader would hand it over.
+func hostileBodies() []struct {
+	name string
+	f    doc.Format
+	kind doc.Kind
+	s    string
+} {
+	var list, table strings.Builder
+	for i := 0; i < 500; i++ {
+		list.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	table.WriteString("| a | b |\n|---|---|\n")
+	for i := 0; i < 5000; i++ {
+		table.WriteString("| cell | more |\n")
+	}
+	return []struct {
+		name string
+		f    doc.Format
+		kind doc.Kind
+		s    string
+	}{
+		{"clean-text", doc.Text, doc.Body, strings.Repeat("The harbour board met on Monday and said that the fees stay. ", 1000)},
+		{"quote-nest-10000", doc.Markdown, doc.BlockQuote, strings.Repeat("> ", 10000) + "x"},
+		{"list-indent-500", doc.Markdown, doc.ListItem, list.String()},
+		{"list-inline-10000", doc.Markdown, doc.ListItem, strings.Repeat("- ", 10000) + "x"},
+		{"word-40000", doc.Text, doc.Body, strings.Repeat("w", 40000)},
+		{"link-openers-60000", doc.Markdown, doc.Body, strings.Repeat("[](", 60000)},
+		{"fence-unclosed-20000", doc.Markdown, doc.Code, "```\n" + strings.Repeat("line\n", 20000)},
+		{"emphasis-20000", doc.Markdown, doc.Body, strings.Repeat("**a", 20000)},
+		{"backticks-20000", doc.Markdown, doc.Body, strings.Repeat("`a", 20000)},
+		{"table-5000", doc.Markdown, doc.Body, table.String()},
+	}
+}
+
+// BenchmarkRenderHostile renders each hostile body whole; compare its
+// cpu-ms/op per MB/s with clean-text's.
+func BenchmarkRenderHostile(b *testing.B) {
+	for _, h := range hostileBodies() {
+		a := buildArticle(b, h.f, []para{{h.kind, h.s}}, nil, nil)
+		o := bodyOpts(80, termenv.ANSI256)
+		b.Run(h.name, func(b *testing.B) {
+			b.SetBytes(int64(len(h.s)))
+			var fb int
+			measureCPU(b, func() {
+				body, err := RenderBody(a, o)
+				if err != nil {
+					b.Fatal(err)
+				}
+				fb = body.Fallbacks()
+			})
+			b.ReportMetric(float64(fb), "fallbacks")
+		})
+	}
+}

@@ -118,40 +118,51 @@ type plan struct {
 
 // chunk is a run of blocks rendered in one glamour call.
 type chunk struct {
-	from, to int // block indexes [from, to)
-	start    int // byte offset of Text where it starts
-	lines    int // estimated rendered lines, for first-screen planning
+	from, to int  // block indexes [from, to)
+	start    int  // byte offset of Text where it starts
+	lines    int  // estimated rendered lines, for first-screen planning
+	plain    bool // a piece of a huge code block: shown as plain text, without glamour
+	cont     bool // it goes on the previous chunk's code block: no blank line between
 }
 
 func newPlan(a *articles.Article, o BodyOptions) *plan {
 	p := &plan{a: a, o: o}
 	p.marks, p.base, p.total = buildMarks(a)
-	p.blocks, p.cont = splitBlocks(&a.Document)
+	var big []bool
+	p.blocks, p.cont, big = splitBlocks(&a.Document)
 	d := a.Document
 	d.Blocks = p.blocks
-	p.chunks = cutChunks(&d, p.cont, o.Width)
+	p.chunks = cutChunks(&d, p.cont, big, o.Width)
 	return p
 }
 
 // cutChunks groups the blocks into chunks of about chunkTarget bytes, cut
 // only before a block that starts a paragraph of its own (so that lists,
 // quotes and code blocks stay whole).
-func cutChunks(d *doc.Document, cont []bool, width int) []chunk {
+func cutChunks(d *doc.Document, cont, big []bool, width int) []chunk {
 	var out []chunk
 	cw := max(width-4, 10)
 	cur := chunk{from: 0}
 	size := 0
+	cut := func(i int) {
+		cur.to = i
+		out = append(out, cur)
+		cur = chunk{from: i, start: d.Blocks[i].Start}
+		size = 0
+	}
 	for i, b := range d.Blocks {
 		target := chunkTarget
 		if len(out) == 0 {
 			target = firstChunkTarget
 		}
-		if i > cur.from && size >= target && (cont[i] || cuttable(d, i)) {
-			cur.to = i
-			out = append(out, cur)
-			cur = chunk{from: i, start: b.Start}
-			size = 0
+		switch {
+		case i > cur.from && (big[i] || big[i-1]):
+			// Every piece of a huge code block is a chunk of its own.
+			cut(i)
+		case i > cur.from && size >= target && (cont[i] || cuttable(d, i)):
+			cut(i)
 		}
+		cur.plain, cur.cont = big[i], cont[i]
 		if rendered(b) {
 			// Glamour's cost grows with the text and with the lines it pads
 			// to the width: count both.
@@ -170,12 +181,11 @@ func cutChunks(d *doc.Document, cont []bool, width int) []chunk {
 const codePiece = 200
 
 // splitBlocks returns the blocks with every code block of more than
-// codePiece lines split into pieces of codePiece lines, so that a huge code
-// block (glamour pads every line to the width, one styled space at a time)
-// can be rendered in parallel, within a chunk's budget, and its first lines
-// shown first. BodyMarkdown fences each piece. A fence line that closes the
-// block is left out of the last piece (BodyMarkdown closes open fences).
-func splitBlocks(d *doc.Document) (blocks []doc.Block, cont []bool) {
+// codePiece lines split into pieces of codePiece lines (big), each its own
+// chunk shown as plain text: glamour pads every line of code to the width
+// one styled space at a time, which made a 20,000-line code block cost
+// 50 times clean text per byte. cont marks the pieces after the first.
+func splitBlocks(d *doc.Document) (blocks []doc.Block, cont, big []bool) {
 	blocks = d.Blocks
 	split := false
 	for _, b := range d.Blocks {
@@ -185,24 +195,18 @@ func splitBlocks(d *doc.Document) (blocks []doc.Block, cont []bool) {
 		}
 	}
 	if !split {
-		return blocks, make([]bool, len(blocks))
+		return blocks, make([]bool, len(blocks)), make([]bool, len(blocks))
 	}
 	blocks = nil
 	for _, b := range d.Blocks {
 		if b.Kind != doc.Code || strings.Count(d.Text[b.Start:b.End], "\n") <= codePiece {
 			blocks = append(blocks, b)
 			cont = append(cont, false)
+			big = append(big, false)
 			continue
 		}
-		end := b.End
-		if i := strings.LastIndexByte(d.Text[b.Start:end], '\n'); i >= 0 {
-			last := strings.TrimSpace(d.Text[b.Start+i+1 : end])
-			if len(last) >= 3 && strings.Trim(last, "`") == "" || len(last) >= 3 && strings.Trim(last, "~") == "" {
-				end = b.Start + i
-			}
-		}
 		start, n := b.Start, 0
-		for i := b.Start; i < end; i++ {
+		for i := b.Start; i < b.End; i++ {
 			if d.Text[i] != '\n' {
 				continue
 			}
@@ -212,17 +216,19 @@ func splitBlocks(d *doc.Document) (blocks []doc.Block, cont []bool) {
 				piece.Span = doc.Span{Start: start, End: i}
 				blocks = append(blocks, piece)
 				cont = append(cont, start != b.Start)
+				big = append(big, true)
 				start, n = i+1, 0
 			}
 		}
-		if start < end {
+		if start < b.End {
 			piece := b
-			piece.Span = doc.Span{Start: start, End: end}
+			piece.Span = doc.Span{Start: start, End: b.End}
 			blocks = append(blocks, piece)
 			cont = append(cont, start != b.Start)
+			big = append(big, true)
 		}
 	}
-	return blocks, cont
+	return blocks, cont, big
 }
 
 // cuttable reports whether a chunk may start at block i.
@@ -439,7 +445,7 @@ func (p *plan) assemble(outs []chunkOut) *Body {
 		if len(o.lines) == 0 {
 			continue
 		}
-		if ci > 0 && len(b.lines) > 0 {
+		if ci > 0 && len(b.lines) > 0 && !p.chunks[ci].cont {
 			b.lines = append(b.lines, line{})
 		}
 		off := len(b.lines)

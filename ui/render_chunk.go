@@ -115,6 +115,11 @@ func chunkBudget(n int) time.Duration {
 // or when glamour fails or panics, the chunk is shown as plain text and
 // *rd is replaced (the abandoned call may still be running on it).
 func (p *plan) renderChunk(rd **glamour.TermRenderer, c chunk) chunkOut {
+	if c.plain {
+		out := p.fallback(c)
+		out.fallback = false
+		return out
+	}
 	md := p.markdown(c)
 	type result struct {
 		out string
@@ -185,6 +190,22 @@ func (p *plan) fallback(c chunk) chunkOut {
 			para.WriteString("    ")
 		}
 		for i := b.Start; i < b.End; {
+			if code && (i == b.Start || text[i-1] == '\n') {
+				le := strings.IndexByte(text[i:b.End], '\n')
+				if le < 0 {
+					le = b.End
+				} else {
+					le += i
+				}
+				if fenceLine(text[i:le]) {
+					for mi < len(marks) && marks[mi].Pos <= le {
+						para.WriteString(marks[mi].Code)
+						mi++
+					}
+					i = le + 1
+					continue
+				}
+			}
 			for mi < len(marks) && marks[mi].Pos <= i {
 				para.WriteString(marks[mi].Code)
 				mi++
@@ -218,6 +239,12 @@ func (p *plan) fallback(c chunk) chunkOut {
 	w := newWalker(p.o.Width, true)
 	w.walk(sb.String())
 	return chunkOut{lines: w.lines, regions: w.regions, recs: w.recs, fallback: true}
+}
+
+// fenceLine reports whether line opens or closes a code fence.
+func fenceLine(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	return len(line)-len(t) <= 3 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"))
 }
 
 // wrapPlain writes s word-wrapped at width cells, each line indented by
