@@ -1,5 +1,7 @@
 package party
 
+import "strings"
+
 // functionWords are the short words a headline leaves in lower case.
 var functionWords = map[string]bool{
 	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
@@ -188,16 +190,28 @@ const (
 	cConnector                        // connectors
 	cFirst                            // the given-name list
 	cNonName                          // the non-name list
+	cCue                              // cueWords
+	cLocative                         // locatives, also capitalised
+	cOrgNoun                          // orgNouns
+	cPlaceNoun                        // placeNouns
+	cTitleWord                        // first words of the listed titles
 )
 
 // classes builds the word-class map from the sets above and the lists.
-func classes(first, nonNames map[string]bool) map[string]wordClass {
+func classes(first, nonNames map[string]bool, titles map[string][][]string) map[string]wordClass {
 	m := map[string]wordClass{}
+	for w := range titles {
+		m[w] |= cTitleWord
+	}
+	for w := range locatives {
+		m[strings.ToUpper(w[:1])+w[1:]] |= cLocative
+	}
 	for c, set := range map[wordClass]map[string]bool{
 		cOrg: orgWords, cPlace: placeWords, cPlaceFirst: placeFirst, cTitleHead: titleHeads,
 		cEvent: eventWords, cGeneric: genericNouns, cRole: roleWords, cPossNoun: possNouns,
 		cSaint: saints, cArticle: articles, cParticle: particles, cConnector: connectors,
-		cFirst: first, cNonName: nonNames,
+		cFirst: first, cNonName: nonNames, cCue: cueWords, cLocative: locatives,
+		cOrgNoun: orgNouns, cPlaceNoun: placeNouns,
 	} {
 		for w, ok := range set {
 			if ok {

@@ -893,7 +893,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 	case Place:
 		ev.place += 3 // "Marathon, the town that…"
 	}
-	if orgNouns[s.lowerWord(i-1)] || orgNouns[s.lowerWord(j)] && !toks[j-1].is(fPoss) {
+	if s.lowerHas(i-1, cOrgNoun) || s.lowerHas(j, cOrgNoun) && !toks[j-1].is(fPoss) {
 		ev.org += 3
 	}
 	prev := s.prevInList(i)
@@ -944,7 +944,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 				if !toks[k].is(fWord) {
 					break
 				}
-				if w := s.word(k); !toks[k].is(fCap) && len(s.l.titles[w]) > 0 && w != "head" && w != "leader" {
+				if w := s.word(k); s.lowerHas(k, cTitleWord) && w != "head" && w != "leader" {
 					ev.person += 2
 					break
 				}
@@ -956,13 +956,13 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		ev.person += 2
 	}
 	if i > 0 && toks[i-1].is(fWord) {
-		pw := strings.ToLower(s.word(i - 1))
+		pw := s.word(i - 1)
 		switch {
-		case pw == "the":
+		case pw == "the" || pw == "The":
 			ev.org++
-		case locatives[pw] && !s.has(i, cFirst) && titled == 0:
+		case s.has(i-1, cLocative) && !s.has(i, cFirst) && titled == 0:
 			ev.place += 2
-		case pw == "of" && placeNouns[s.lowerWord(i-2)] || pw == "of" && s.lowerWord(i-2) == "" && i >= 3 && placeNouns[s.lowerWord(i-3)]:
+		case pw == "of" && (s.lowerHas(i-2, cPlaceNoun) || s.lowerWord(i-2) == "" && i >= 3 && s.lowerHas(i-3, cPlaceNoun)):
 			ev.place += 3
 		}
 	}
@@ -1028,15 +1028,13 @@ func (s *scanner) apposition(j int) Kind {
 		return ""
 	}
 	for m := k + 1; m < k+4 && m < len(s.toks); m++ {
-		w := s.lowerWord(m)
-		if w == "" {
+		if s.lowerWord(m) == "" {
 			return ""
 		}
-		w = s.text[s.toks[m].s:s.toks[m].b]
 		switch {
-		case placeNouns[w]:
+		case s.has(m, cPlaceNoun):
 			return Place
-		case orgNouns[w]:
+		case s.has(m, cOrgNoun):
 			return Organization
 		}
 	}
@@ -1049,7 +1047,7 @@ func (s *scanner) cueAfter(j int) bool {
 	if j < len(s.toks) && s.toks[j].r == ',' {
 		j++
 	}
-	return j < len(s.toks) && s.toks[j].is(fWord) && cueWords[s.word(j)]
+	return s.lowerHas(j, cCue)
 }
 
 // statementAfter reports whether "said in a statement" follows token j,
@@ -1130,6 +1128,11 @@ func (s *scanner) hasKeyword(i, j int, c wordClass) bool {
 		}
 	}
 	return false
+}
+
+// lowerHas is has for a lower-case word only.
+func (s *scanner) lowerHas(i int, c wordClass) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].is(fWord) && !s.toks[i].is(fCap) && s.has(i, c)
 }
 
 // has reports whether the word at token i, without its possessive, is of
