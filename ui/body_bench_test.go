@@ -295,21 +295,23 @@ func BenchmarkLine(b *testing.B) {
 	}
 	q := len(a.Quotes) / 2
 	pos, _ := body.Quote(q)
+	mpos, _ := body.Mention(0, 3)
+	spos := body.Matches("the")[5] // the search is made once per string, as the model does
 	cases := []struct {
 		name string
+		line int
 		h    Highlight
 	}{
-		{"base", NoHighlight},
-		{"quote", Highlight{Quote: q, Party: -1, Mention: -1, Match: -1}},
-		{"party", Highlight{Quote: -1, Party: 0, Mention: 3, Match: -1}},
-		{"search", Highlight{Quote: -1, Party: -1, Mention: -1, Search: "the", Match: 5}},
+		{"base", pos.Line, NoHighlight},
+		{"quote", pos.Line, Highlight{Quote: q, Party: -1, Mention: -1, Match: -1}},
+		{"party", mpos.Line, Highlight{Quote: -1, Party: 0, Mention: 3, Match: -1}},
+		{"search", spos.Line, Highlight{Quote: -1, Party: -1, Mention: -1, Search: "the", Match: 5}},
 	}
-	body.Matches("the") // the search is made once per string, as the model does
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				_ = body.Line(pos.Line, c.h)
+				_ = body.Line(c.line, c.h)
 			}
 		})
 	}
