@@ -49,7 +49,7 @@ const (
 	Credit                  // a photo credit or a line of agency and photographer names
 	Dateline                // "KYIV, Ukraine (AP) —" when it stands alone on a line
 	Byline                  // "By Jane Doe"
-	Boilerplate             // trailing site furniture: "Video of the day", "Read more:", …
+	Boilerplate             // site furniture: "Video of the day", "Read more:", … (trailing, or copied above or under the headline)
 	FrontMatter             // Markdown YAML front matter
 	Code                    // a code block, shown as is
 	Date                    // a line giving the publication date ("Published 3 March 2024, 10:15")

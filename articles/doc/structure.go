@@ -112,6 +112,26 @@ func structureText(text string) ([]Block, Meta) {
 	if len(ps) == 0 {
 		return nil, meta
 	}
+	lineText := func(i int) string { return strings.TrimSpace(text[ls[i].start:ls[i].end]) }
+	// Site furniture copied above the headline ("Home › World › Europe",
+	// "Skip to content", "Advertisement") is boilerplate; the headline is
+	// the first line after it.
+	for len(ps) > 0 && len(blocks) < 5 {
+		p := &ps[0]
+		s := lineText(p.first)
+		if !leadingFurniture(s) || p.first == p.last && len(ps) == 1 {
+			break
+		}
+		blocks = append(blocks, Block{Span: trimSpan(text, ls[p.first].start, ls[p.first].end), Kind: Boilerplate})
+		if p.first < p.last {
+			p.first++
+		} else {
+			ps = ps[1:]
+		}
+	}
+	if len(ps) == 0 {
+		return blocks, meta
+	}
 	// The headline is the first line; the rest of its paragraph, if any,
 	// is a paragraph of its own.
 	head := ls[ps[0].first]
@@ -123,7 +143,6 @@ func structureText(text string) ([]Block, Meta) {
 	} else {
 		ps = ps[1:]
 	}
-	lineText := func(i int) string { return strings.TrimSpace(text[ls[i].start:ls[i].end]) }
 
 	// The header zone: lines under the headline that are about the picture
 	// or the article, not the story, up to the first paragraph of story.
@@ -133,6 +152,20 @@ func structureText(text string) ([]Block, Meta) {
 		for p.first <= p.last {
 			s := lineText(p.first)
 			k, name := headerKind(s)
+			if (k == Body || k == Credit) && nameLine(s) {
+				// "Jane Doe" over "Europe correspondent, Kyiv".
+				next := ""
+				if p.first < p.last {
+					next = lineText(p.first + 1)
+				} else if len(ps) > 1 {
+					next = lineText(ps[1].first)
+				}
+				if roleLine(next) {
+					k, name = Byline, s
+				}
+			} else if k == Body && len(blocks) > 0 && blocks[len(blocks)-1].Kind == Byline && roleLine(s) {
+				k = Byline
+			}
 			if k == Body {
 				break
 			}
@@ -235,6 +268,12 @@ func headerKind(s string) (Kind, string) {
 	if name, ok := bylineName(s); ok {
 		return Byline, name
 	}
+	if relativeDateRe.MatchString(s) {
+		return Date, ""
+	}
+	if leadingFurniture(s) || markerRe.MatchString(s) && len(s) < 40 {
+		return Boilerplate, ""
+	}
 	if m := datelineRe.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
 		return Dateline, strings.TrimSpace(m[1])
 	}
@@ -245,6 +284,44 @@ func headerKind(s string) (Kind, string) {
 		return k, ""
 	}
 	return Body, ""
+}
+
+var (
+	// relativeDateRe matches a line giving the time as the page showed
+	// it: "2 hours ago", "Updated 5 mins ago", "Yesterday".
+	relativeDateRe = regexp.MustCompile(`(?i)^((published|updated|posted|last updated)\s*:?\s*)?(\d{1,3}\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago|just now|yesterday|today)(\s*[,|·•]\s*\d{1,2}[:.]\d{2}(\s*[ap]m)?)?$`)
+	// furnitureLineRe matches page furniture copied along with an
+	// article: breadcrumbs, skip links, menu and UI labels.
+	furnitureLineRe = regexp.MustCompile(`(?i)^(skip to (main )?content|skip to navigation|jump to|menu|search|sign in|log ?in|subscribe|save|saved|listen|listen to this article|bookmark|follow|print|share|share this|image|video|gallery|open image in gallery|expand|close|advertisement|\d+ min(ute)?s? read|\d+ comments?)\s*:?$`)
+	breadcrumbRe    = regexp.MustCompile(`^[^.!?"“”]{1,40}(\s+[›»>]\s+[^.!?"“”]{1,40}){1,6}$|^(?i:home|news)(\s+[/|]\s+[^.!?"“”/|]{1,40}){1,6}$`)
+)
+
+// leadingFurniture reports whether a line is page furniture copied with
+// the article: a breadcrumb ("Home › World › Europe"), a skip link, a
+// menu label, "Share", "Save", "5 min read".
+func leadingFurniture(s string) bool {
+	return furnitureLineRe.MatchString(s) || adRe.MatchString(s) || len(s) < 120 && breadcrumbRe.MatchString(s)
+}
+
+// nameLine reports whether s is only a name: two to four capitalised
+// words (or particles) without punctuation, not all in capitals.
+func nameLine(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 4 || strings.ContainsAny(s, sentencePunct+"0123456789") || strings.ToUpper(s) == s {
+		return false
+	}
+	for _, w := range ws {
+		if !nameWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleLine reports whether s is a journalist's role line under a name:
+// short and naming a role ("Europe correspondent, Kyiv", "BBC News").
+func roleLine(s string) bool {
+	return s != "" && len(strings.Fields(s)) <= 8 && !endsRe.MatchString(s) && roleRe.MatchString(s)
 }
 
 const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December|` +
@@ -398,6 +475,7 @@ var (
 	agencyRe       = regexp.MustCompile(`(?i)\b(AP|AFP|EPA|EFE|EPA-EFE|Reuters|Getty|Getty Images|Shutterstock|Alamy|PA|PA Wire|ANSA|dpa|Xinhua|TASS|Anadolu|Bloomberg|AP Photo|iStock|Unsplash|Wikimedia|Wikimedia Commons|Pixabay|Sipa|Zuma|NurPhoto|Sputnik|MIA|Associated Press)\b`)
 	photoWordRe    = regexp.MustCompile(`(?i)\b(photo|photograph|pictured|picture|image|file photo|in this image)\b`)
 	sentencePunct  = ".,;:!?\"“”«»()"
+	creditSuffixRe = regexp.MustCompile(`(?i)[.)]\s*\(?(photo|photograph|picture|image|credit|foto)s?\s*(by|:)\s*[^.()]{2,60}\)?\.?$`)
 )
 
 // pictureKind classifies a line that belongs to the picture: a credit
@@ -435,6 +513,11 @@ func pictureKind(s string) Kind {
 		}
 	}
 	if photoWordRe.MatchString(s) && agencyRe.MatchString(s) && !strings.Contains(s, ". ") {
+		return Caption
+	}
+	// A description ending in its credit: "Firefighters at the scene.
+	// Image: Getty Images", "… (Photo: Ana Ruiz/AFP)".
+	if creditSuffixRe.MatchString(s) && len(strings.Fields(s)) <= 45 {
 		return Caption
 	}
 	// A short line of names: capitalised words and no sentence
@@ -487,7 +570,7 @@ var (
 	markerRe = regexp.MustCompile(`(?i)^(videos? of the day|read more|read also|also read|read next|see also|more on this( story| topic)?|more from .{1,40}|more stories|more news|related|related (articles?|stories|news|content|coverage|posts|reading|topics|links)|share( this)?( article| story| page| post)?|share (on|via) \w+|advertisement|advert|sponsored( content)?|comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion)|most (read|popular|viewed|shared)|trending( now| stories)?|recommended( for you| stories| articles)?|you (may|might) (also )?like|tags?|topics?|filed under|subscribe( to .{1,40}| now)?|sign up( for .{1,40}| now)?|newsletters?|follow us( on .{1,40})?|copyright\b.*|© ?.*|all rights reserved\.?|(additional )?reporting by .*|(writing|editing) by .*|watch( now| more| the video)?|listen to this article|print( this)?( article)?|e-?mail|facebook|twitter|x|whatsapp|linkedin|telegram|copy link|back to top|top stories|latest (news|stories)|don'?t miss|popular( now)?|more videos|in other news|about the author)\s*:?$`)
 	// leadMarkerRe matches a line that is a link to another article,
 	// which is boilerplate wherever it stands.
-	leadMarkerRe = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|recommended|click here)\s*[:>»|]`)
+	leadMarkerRe = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|recommended|click here|tags|topics|filed under|categories)\s*[:>»|]`)
 	// adRe matches a line that is only an advertising slot, which is
 	// boilerplate wherever it stands.
 	adRe   = regexp.MustCompile(`(?i)^(advertisement|advert|ad|sponsored|sponsored content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|scroll (down )?to continue( reading)?|continue reading below|skip advert(isement)?)\s*:?$`)

@@ -209,6 +209,36 @@ func TestStructureRules(t *testing.T) {
 			meta: Meta{Title: "Harvest begins early", Date: "2024-08-03"},
 		},
 		{
+			name: "breadcrumb and skip link above the headline",
+			text: "Skip to content\nNews › Science › Space\nProbe sends first images from the far side\n\nThe probe sent its first pictures back on Friday.\n",
+			want: []kb{{Boilerplate, "Skip to content"}, {Boilerplate, "News › Science › Space"}, {Headline, "Probe sends first images from the far side"}, {Body, "The probe…"}},
+			meta: Meta{Title: "Probe sends first images from the far side"},
+		},
+		{
+			name: "relative time and UI labels under the headline",
+			text: "Heatwave closes schools\n\n35 mins ago\n\nShare\nListen\n\nSchools in three regions closed early on Monday as temperatures rose.\n",
+			want: []kb{{Headline, "Heatwave closes schools"}, {Date, "35 mins ago"}, {Boilerplate, "Share"}, {Boilerplate, "Listen"}, {Body, "Schools in three regions…"}},
+			meta: Meta{Title: "Heatwave closes schools"},
+		},
+		{
+			name: "name line over a role line",
+			text: "Bank holds rates\n\nTomas Varga\nEconomics editor\n\nThe central bank kept its main rate at 4% on Thursday.\n",
+			want: []kb{{Headline, "Bank holds rates"}, {Byline, "Tomas Varga"}, {Byline, "Economics editor"}, {Body, "The central bank…"}},
+			meta: Meta{Title: "Bank holds rates", Byline: "Tomas Varga"},
+		},
+		{
+			name: "caption ending in its credit",
+			text: "Volcano erupts again\n\nAsh rises over the crater on Sunday evening. Photo: Sigrun Olafsdottir/Reuters\n\nThe volcano erupted for the third time this year.\n",
+			want: []kb{{Headline, "Volcano erupts again"}, {Caption, "Ash rises over the crater on Sunday evening. Photo: Sigrun Olafsdottir/Reuters"}, {Body, "The volcano…"}},
+			meta: Meta{Title: "Volcano erupts again"},
+		},
+		{
+			name: "tags line and share labels at the end",
+			text: "Port fees rise\n\nFees at the port will rise by a tenth from June, the authority said.\n\nShipping lines said they would pass the cost on.\n\nTopics: shipping, ports\nShare on LinkedIn\n",
+			want: []kb{{Headline, "Port fees rise"}, {Body, "Fees at the port…"}, {Body, "Shipping lines said they would pass the cost on."}, {Boilerplate, "Topics: shipping, ports"}, {Boilerplate, "Share on LinkedIn"}},
+			meta: Meta{Title: "Port fees rise"},
+		},
+		{
 			name: "only a headline",
 			text: "Just a headline\n",
 			want: []kb{{Headline, "Just a headline"}},
