@@ -999,8 +999,13 @@ func (w *htmlWriter) inline(n *html.Node, depth int, mark string) {
 // and so does a link whose text is its target.
 func (w *htmlWriter) link(n *html.Node, depth int) {
 	href := strings.TrimSpace(attr(n, "href"))
-	before := w.line.Len()
+	before, blocks := w.line.Len(), len(w.blocks)
 	w.children(n, depth)
+	if len(w.blocks) != blocks || w.line.Len() < before {
+		// The link wraps blocks (a card with a heading and a teaser):
+		// its target goes after what remains of it.
+		before = 0
+	}
 	text := strings.TrimSpace(w.line.String()[before:])
 	lower := strings.ToLower(href)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "mailto:") {

@@ -170,6 +170,14 @@ func TestHTMLElements(t *testing.T) {
 	}
 }
 
+func TestHTMLLinkAroundBlocks(t *testing.T) {
+	// Found by FuzzReadHTML: a link wrapping a paragraph used to panic.
+	d := readHTMLString(t, `<article><h1>Card</h1><a href="https://example.org/story"><h3>Other story</h3><p>`+longPara+`</p></a></article>`)
+	if !strings.Contains(d.Text, "https://example.org/story") {
+		t.Errorf("target of a link around blocks not shown:\n%s", d.Text)
+	}
+}
+
 func TestHTMLMetadata(t *testing.T) {
 	page := `<html><head><title>Dam plan approved | The River Gazette</title>
 <meta property="og:site_name" content="The River Gazette">
