@@ -49,6 +49,7 @@ type bodyMsg struct {
 	key  renderKey
 	body *ui.Body
 	err  error
+	rest tea.Cmd // renders the rest when body is only the first screens; nil when complete
 }
 
 // renderSlowMsg fires 100 ms after a render started; the spinner shows if
@@ -133,10 +134,13 @@ func (m *articleModel) open(a *articles.Article, it *item) {
 }
 
 // reload swaps in a new version of the same article, keeping the place.
+// The old body stays on screen (with no highlights) until the new one
+// arrives.
 func (m *articleModel) reload(a *articles.Article) {
-	top := m.top
+	top, body, bodyFor := m.top, m.body, m.bodyFor
 	m.open(a, m.it)
-	m.top = top
+	m.top, m.body, m.bodyFor = top, body, bodyFor
+	m.clampTop()
 }
 
 // SetSize sets the size of the screen area the article has.
@@ -153,24 +157,44 @@ func (m *articleModel) layout() {
 		return
 	}
 	w := max(1, m.width)
-	switch m.pane {
-	case paneAuto:
-		m.paneShown = w >= paneMinScreen
-	case paneOn:
-		m.paneShown = w-paneWidth >= paneMinBody
-	default:
-		m.paneShown = false
-	}
+	m.paneShown = m.paneFits(w)
 	if !m.paneShown {
 		m.paneFocus = false
 	}
-	m.bodyW = w
-	if m.paneShown {
-		m.bodyW = w - paneWidth
-	}
+	m.bodyW = m.bodyWidth(w)
 	m.header = ui.Header(*m.styles, m.art, w, m.now())
 	m.bodyH = max(0, m.height-lipgloss.Height(m.header))
 	m.clampTop()
+}
+
+// paneFits reports whether the side pane is shown on a screen w wide.
+func (m articleModel) paneFits(w int) bool {
+	switch m.pane {
+	case paneAuto:
+		return w >= paneMinScreen
+	case paneOn:
+		return w-paneWidth >= paneMinBody
+	}
+	return false
+}
+
+// bodyWidth returns the body's width on a screen w wide.
+func (m articleModel) bodyWidth(w int) int {
+	w = max(1, w)
+	if m.paneFits(w) {
+		return w - paneWidth
+	}
+	return w
+}
+
+// keyFor returns the render key article a would have if it were opened
+// now.
+func (m articleModel) keyFor(a *articles.Article) renderKey {
+	w := m.bodyWidth(m.width)
+	if m.fixed > 0 {
+		w = min(w, m.fixed)
+	}
+	return renderKey{art: a, width: w, style: m.style}
 }
 
 func (m *articleModel) bodyLen() int {
@@ -204,8 +228,9 @@ func (m articleModel) needsRender() bool {
 }
 
 // render returns the Cmd rendering the body for the current width, or uses
-// the cached body right away.
-func (m *articleModel) render(cache *renderCache) tea.Cmd {
+// the cached body right away. A big body comes in two messages: first the
+// lines for about two screens (ui.BodyRender.Prefix), then the whole.
+func (m *articleModel) render(cache *renderCache, inflight renderKey) tea.Cmd {
 	if m.art == nil {
 		return nil
 	}
@@ -218,25 +243,43 @@ func (m *articleModel) render(cache *renderCache) tea.Cmd {
 		return nil
 	}
 	m.pending, m.slow = k, false
-	opts := ui.BodyOptions{Width: k.width, Style: k.style, Profile: m.profile, Styles: *m.styles}
-	a := k.art
-	return tea.Batch(
-		safely(func() tea.Msg {
-			b, err := ui.RenderBody(a, opts)
+	slow := tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return renderSlowMsg{k} })
+	if k == inflight {
+		return slow // a background pre-render of this very body is on its way
+	}
+	return tea.Batch(renderCmd(k, m.profile, m.styles, 2*max(m.bodyH, 25)), slow)
+}
+
+// renderCmd renders the body k asks for: the first lines lines first when
+// the body is bigger than that (the message then carries the Cmd for the
+// rest), or all of it.
+func renderCmd(k renderKey, profile termenv.Profile, styles *ui.Styles, lines int) tea.Cmd {
+	opts := ui.BodyOptions{Width: k.width, Style: k.style, Profile: profile, Styles: *styles}
+	return safely(func() tea.Msg {
+		r := ui.NewBodyRender(k.art, opts)
+		b, err := r.Prefix(lines)
+		if err != nil || b.Complete() {
 			return bodyMsg{key: k, body: b, err: err}
-		}),
-		tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return renderSlowMsg{k} }),
-	)
+		}
+		rest := safely(func() tea.Msg {
+			b, err := r.All()
+			return bodyMsg{key: k, body: b, err: err}
+		})
+		return bodyMsg{key: k, body: b, rest: rest}
+	})
 }
 
 // setBody shows a rendered body, keeping the reader's place: the block at
 // the top of the old body is at the top of the new one.
 func (m *articleModel) setBody(k renderKey, b *ui.Body) {
-	if m.pending == k {
-		m.pending, m.slow = renderKey{}, false
-	}
 	if b == nil {
 		return
+	}
+	if m.pending == k {
+		m.slow = false
+		if b.Complete() {
+			m.pending = renderKey{}
+		}
 	}
 	if m.anchorSet && m.bodyFor.art == k.art {
 		m.top = b.BlockLine(m.anchor)
@@ -302,8 +345,8 @@ func (m articleModel) onScreen(l int) bool { return l >= m.top && l < m.top+m.bo
 // a mention of the target party. With none current it starts from the
 // window: the first target at or below the top line, or the last above it.
 func (m *articleModel) jump(d int) {
-	if m.body == nil {
-		return
+	if m.body == nil || m.bodyFor.art != m.art {
+		return // no body, or the previous version's (reload, analysis)
 	}
 	var n int
 	var pos func(i int) (ui.Position, bool)

@@ -33,6 +33,7 @@ type Options struct {
 	Now     func() time.Time  // the clock for dates on screen; time.Now when nil
 	Width   int               // fixed wrap width for the body (--width); 0 follows the window
 	MaxSize int64             // largest file read, in bytes (articles.LoadLimit); 0 for articles.DefaultMaxSize
+	Analyze bool              // Open holds only its read Document (doc.Read, no quotes or parties yet): the reader shows it at once and runs articles.Analyze in the background, then adds the highlights; for big files
 }
 
 // Model is the root Bubble Tea model: it holds the loaded articles, the list
@@ -58,22 +59,33 @@ type Model struct {
 	spin     spinner.Model
 	spinning bool // a spinner tick is in flight
 
-	loader   *loader
-	loading  bool // the folder scan is running
-	found    int  // files discovered
-	loaded   int  // files read (including failures)
-	skipped  []error
-	notice   string
-	noticeID int
-	err      error
+	loader    *loader
+	loading   bool // the folder scan is running
+	analysing bool // the opened article is being analysed (Options.Analyze)
+	found     int  // files discovered
+	loaded    int  // files read (including failures)
+	skipped   []error
+	notice    string
+	noticeID  int
+	err       error
 
-	resizeSeq     int // the latest size; a render waits until no newer size came for resizeDelay
+	resizeSeq     int       // the latest size; a render waits until no newer size came for resizeDelay
+	restSeq       int       // the latest list cursor move; the selected article is pre-rendered when it rests
+	prerender     renderKey // the pre-render in flight; zero when none
 	width, height int
 }
 
 // resizeDelay is how long the body waits after the last resize before it
 // re-renders: a storm of resizes renders once, for the final size.
 const resizeDelay = 60 * time.Millisecond
+
+// restDelay is how long the list cursor rests on a row before its article
+// is rendered in the background, so that enter finds it ready; and
+// prerenderMax the biggest article (bytes of text) rendered so.
+const (
+	restDelay    = 30 * time.Millisecond
+	prerenderMax = 64 << 10
+)
 
 // noticeTime is how long a notice stays in the status bar.
 const noticeTime = 4 * time.Second
@@ -128,6 +140,7 @@ func New(opts Options) Model {
 		m.art.open(opts.Stdin, lib.items[0])
 	}
 	m.loading = len(opts.Paths) > 0 && !m.direct
+	m.analysing = opts.Analyze && opts.Open != nil
 	return m
 }
 
@@ -146,6 +159,14 @@ func (m Model) ExitError() error { return nil }
 
 // Init starts reading the paths in the background.
 func (m Model) Init() tea.Cmd {
+	if m.analysing {
+		raw := m.art.art
+		return tea.Batch(safely(func() tea.Msg {
+			a := articles.Analyze(raw.Path, &raw.Document)
+			a.ModTime, a.Size = raw.ModTime, raw.Size
+			return analysedMsg{raw: raw, art: a}
+		}), m.spin.Tick)
+	}
 	if !m.loading {
 		return nil
 	}
@@ -164,6 +185,8 @@ type (
 	}
 	errMsg      struct{ err error }
 	resizeMsg   struct{ seq int }
+	restMsg     struct{ seq int }
+	analysedMsg struct{ raw, art *articles.Article }
 	clearNotice struct{ id int }
 	editedMsg   struct {
 		path string
@@ -204,23 +227,28 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	case bodyMsg:
-		if msg.err == nil && msg.body != nil {
-			m.cache.put(msg.key, msg.body)
-		}
-		m.art.gotBody(msg)
-		m.layout()
-		return m, nil
+		return m.gotBody(msg)
 	case renderSlowMsg:
 		if m.art.pending == msg.key {
 			m.art.slow = true
 			return m, m.startSpinner()
 		}
 		return m, nil
+	case restMsg:
+		return m.prerenderSelected(msg)
+	case analysedMsg:
+		m.analysing = false
+		if m.art.art != msg.raw {
+			return m, nil
+		}
+		m.art.reload(msg.art)
+		m.layout()
+		return m, m.art.render(m.cache, m.prerender)
 	case resizeMsg:
 		if msg.seq != m.resizeSeq {
 			return m, nil
 		}
-		return m, m.art.render(m.cache)
+		return m, m.art.render(m.cache, m.prerender)
 	case errMsg:
 		m.err = msg.err
 		return m, nil
@@ -318,9 +346,36 @@ func (m Model) updateList(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	m.list.keys = keys
+	sel := m.list.selected()
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if m.list.selected() != sel {
+		cmd = tea.Batch(cmd, m.rest())
+	}
 	return m, cmd
+}
+
+// rest starts the timer after which the selected row's article is
+// rendered in the background.
+func (m *Model) rest() tea.Cmd {
+	m.restSeq++
+	seq := m.restSeq
+	return tea.Tick(restDelay, func(time.Time) tea.Msg { return restMsg{seq} })
+}
+
+// prerenderSelected renders the selected row's article into the cache
+// when the cursor has rested on it, one render at a time.
+func (m Model) prerenderSelected(msg restMsg) (tea.Model, tea.Cmd) {
+	it := m.list.selected()
+	if msg.seq != m.restSeq || m.screen != ui.ListScreen || it == nil || m.prerender != (renderKey{}) || len(it.art.Text) > prerenderMax {
+		return m, nil
+	}
+	k := m.art.keyFor(it.art)
+	if _, ok := m.cache.get(k); ok {
+		return m, nil
+	}
+	m.prerender = k
+	return m, renderCmd(k, m.art.profile, m.styles, 1<<30)
 }
 
 func (m Model) updateArticle(msg tea.Msg) (Model, tea.Cmd) {
@@ -352,7 +407,7 @@ func (m Model) updateArticle(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.art, cmd = m.art.Update(msg)
 	if m.art.needsRender() {
-		cmd = tea.Batch(cmd, m.art.render(m.cache))
+		cmd = tea.Batch(cmd, m.art.render(m.cache, m.prerender))
 	}
 	return m, cmd
 }
@@ -379,7 +434,7 @@ func (m Model) keyMap() ui.KeyMap {
 
 // busy reports whether something is in progress that the spinner shows.
 func (m Model) busy() bool {
-	return m.loading || (m.screen == ui.ArticleScreen && m.art.slow)
+	return m.loading || m.analysing || (m.screen == ui.ArticleScreen && m.art.slow)
 }
 
 func (m *Model) startSpinner() tea.Cmd {
@@ -408,7 +463,7 @@ func (m Model) resize(w, h int) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if first || m.art.body == nil {
-		return m, m.art.render(m.cache)
+		return m, m.art.render(m.cache, m.prerender)
 	}
 	m.resizeSeq++
 	seq := m.resizeSeq
@@ -452,6 +507,25 @@ func (m Model) gotBatch(msg batchMsg) (tea.Model, tea.Cmd) {
 	return m, m.loader.next
 }
 
+// gotBody files a rendered body in the cache and shows it when it is the
+// one the article screen wants; a first-screens body asks for the rest,
+// unless nobody wants it any more.
+func (m Model) gotBody(msg bodyMsg) (tea.Model, tea.Cmd) {
+	if msg.key == m.prerender {
+		m.prerender = renderKey{}
+	}
+	if msg.err == nil && msg.body != nil && msg.rest == nil {
+		m.cache.put(msg.key, msg.body)
+	}
+	wanted := m.art.art != nil && msg.key == m.art.wantKey()
+	m.art.gotBody(msg)
+	m.layout()
+	if msg.rest != nil && wanted {
+		return m, msg.rest
+	}
+	return m, nil
+}
+
 func (m Model) openItem(it *item) (tea.Model, tea.Cmd) {
 	if it == nil {
 		return m, nil
@@ -459,7 +533,7 @@ func (m Model) openItem(it *item) (tea.Model, tea.Cmd) {
 	m.screen = ui.ArticleScreen
 	m.art.open(it.art, it)
 	m.layout()
-	return m, m.art.render(m.cache)
+	return m, m.art.render(m.cache, m.prerender)
 }
 
 // sibling opens the article d places away in the (filtered) list.
@@ -504,7 +578,7 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.art.reload(msg.art)
 	m.layout()
-	return m, tea.Batch(m.art.render(m.cache), m.setNotice("reloaded"))
+	return m, tea.Batch(m.art.render(m.cache, m.prerender), m.setNotice("reloaded"))
 }
 
 // copyQuote copies the current quote with its speaker.
@@ -574,8 +648,11 @@ func (m Model) statusView() string {
 		b.Loading = ui.Progress(m.loaded, max(m.found, m.loaded))
 	}
 	if m.screen == ui.ArticleScreen && m.art.art != nil {
-		if m.art.slow {
-			b.Spinner = m.spin.View()
+		switch {
+		case m.analysing:
+			b.Spinner, b.Loading = m.spin.View(), "analysing"
+		case m.art.slow:
+			b.Spinner, b.Loading = m.spin.View(), "rendering"
 		}
 		b.Target = m.art.target()
 		b.Match = m.art.matchText()

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"byline/articles"
+	"byline/articles/doc"
 	"byline/ui"
 )
 
@@ -190,3 +191,102 @@ func TestPanicsBecomeErrors(t *testing.T) {
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+func TestPrerenderOnRest(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	m = upd(t, m, tea.WindowSizeMsg{Width: 140, Height: 40})
+	m = upd(t, m, keyMsg("j"))
+	sel := m.list.selected()
+	// The rest timer fires: the selected article is rendered in the background.
+	nm, cmd := m.Update(restMsg{seq: m.restSeq})
+	m = nm.(Model)
+	if cmd == nil || m.prerender.art != sel.art {
+		t.Fatalf("no pre-render for the selected row (prerender %+v)", m.prerender)
+	}
+	// A stale timer does nothing.
+	if _, stale := m.Update(restMsg{seq: m.restSeq - 1}); stale != nil {
+		t.Error("stale rest timer started a render")
+	}
+	m = upd(t, m, cmd())
+	if _, ok := m.cache.get(m.art.keyFor(sel.art)); !ok {
+		t.Fatal("pre-rendered body not cached")
+	}
+	nm, cmd = m.Update(keyMsg("enter"))
+	m = upd(t, nm.(Model), cmd())
+	if m.art.body == nil || m.art.pending != (renderKey{}) {
+		t.Errorf("enter after a rest should show the cached body at once (body %v, pending %+v)", m.art.body != nil, m.art.pending)
+	}
+}
+
+func TestFirstScreensFirst(t *testing.T) {
+	setup(t)
+	a, err := articles.Parse("big.txt", "", []byte(bigText(400)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions()
+	opts.Open = a
+	m := New(opts)
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	k := m.art.wantKey()
+	msg := renderCmd(k, m.art.profile, m.styles, 50)().(bodyMsg)
+	if msg.err != nil || msg.rest == nil || msg.body.Complete() {
+		t.Fatalf("a big article should come in two parts (err %v, rest %v)", msg.err, msg.rest != nil)
+	}
+	nm, cmd := m.Update(msg)
+	m = nm.(Model)
+	if m.art.body != msg.body || cmd == nil {
+		t.Fatal("the first screens should show at once, and the rest be asked for")
+	}
+	if _, ok := m.cache.get(k); ok {
+		t.Error("a partial body was cached")
+	}
+	part := m.art.body.Len()
+	if !strings.Contains(m.View(), "round 1 of the talks") {
+		t.Error("first screen not shown")
+	}
+	m = upd(t, m, keyMsg("j"))
+	m = upd(t, m, cmd())
+	if !m.art.body.Complete() || m.art.body.Len() <= part || m.art.top != 1 {
+		t.Errorf("after the rest: complete %v, %d lines (prefix %d), top %d (want kept at 1)", m.art.body.Complete(), m.art.body.Len(), part, m.art.top)
+	}
+	if _, ok := m.cache.get(k); !ok {
+		t.Error("complete body not cached")
+	}
+}
+
+func TestAnalyseInBackground(t *testing.T) {
+	setup(t)
+	d, err := doc.Read(doc.Text, []byte(bigText(3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := &articles.Article{Path: "raw.txt", Document: *d}
+	opts := testOptions()
+	opts.Open, opts.Analyze = raw, true
+	m := New(opts)
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = renderNow(t, m)
+	if !strings.Contains(m.View(), "analysing") || !strings.Contains(m.View(), "round 1 of the talks") {
+		t.Errorf("the bare document should show at once, with analysing in the status bar:\n%s", m.View())
+	}
+	batch, ok := m.Init()().(tea.BatchMsg)
+	if !ok || len(batch) == 0 {
+		t.Fatal("Init should start the analysis")
+	}
+	msg, ok := batch[0]().(analysedMsg)
+	if !ok || msg.raw != raw || msg.art.Words == 0 {
+		t.Fatalf("analysis message %#v", msg)
+	}
+	m = upd(t, m, msg)
+	if m.analysing || m.art.art != msg.art || m.art.pending.art != msg.art {
+		t.Errorf("after the analysis: analysing %v, article swapped %v, render asked %v", m.analysing, m.art.art == msg.art, m.art.pending.art == msg.art)
+	}
+	if !strings.Contains(m.View(), "round 1 of the talks") {
+		t.Error("the old body should stay on screen until the new one arrives")
+	}
+	m = renderNow(t, m)
+	if m.art.bodyFor.art != msg.art || len(m.art.quotes) == 0 {
+		t.Errorf("analysed body not shown or no quotes (%d)", len(m.art.quotes))
+	}
+}
