@@ -41,8 +41,7 @@ type lists struct {
 	first    map[string]bool       // given names
 	nonNames map[string]bool       // capitalised words that are never parties
 	words    []string              // lower-case common words, sorted
-	wordIdx  [prefixSlots]int32    // first index in words of each two-letter prefix, by prefixSlot; -1 for none
-	wordEnd  [prefixSlots]int32    // one past the last index in words of each prefix
+	wordTab  []int32               // hash table of words: index+1 into words, 0 for an empty slot; see indexWords
 	class    map[string]wordClass  // the word classes of keywords and listed words
 }
 
@@ -296,44 +295,32 @@ func splitForm(form string) []string {
 	return out
 }
 
-// prefixSlots is the number of three-letter prefix slots of the word index.
-const prefixSlots = 27*27*27 + 1
-
-// prefixSlot returns the index of the three-letter prefix of a lower-case
-// word in lists.wordIdx: letters a–z are 1–26, anything else (or the end
-// of the word) 0; a word that does not start with a–z is in slot 0.
-func prefixSlot(w string) int {
-	slot := func(i int) int {
-		if i >= len(w) {
-			return 0
-		}
-		if c := w[i]; 'a' <= c && c <= 'z' {
-			return int(c-'a') + 1
-		}
-		return 0
+// wordHash is FNV-1a over the bytes of a lower-case word.
+func wordHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
 	}
-	a := slot(0)
-	if a == 0 {
-		return 0
-	}
-	return ((a-1)*27+slot(1))*27 + slot(2) + 1
+	return h
 }
 
-// indexWords fills wordIdx for the sorted word list.
+// indexWords builds the open-addressing hash table of the word list: a
+// power-of-two table of indexes into words (+1; 0 is empty), at most half
+// full.
 func (l *lists) indexWords() {
-	// Words sort by bytes, so each slot is one run, except that a word
-	// with a byte outside a–z in its first three shares the slot of its
-	// shorter prefix while sorting after "…z"; the run of a slot is taken
-	// from its first to its last word, which holds all of it.
-	for i := range l.wordIdx {
-		l.wordIdx[i] = -1
+	n := 1
+	for n < 2*len(l.words) {
+		n <<= 1
 	}
-	for i := len(l.words) - 1; i >= 0; i-- {
-		slot := prefixSlot(l.words[i])
-		l.wordIdx[slot] = int32(i)
-		if l.wordEnd[slot] == 0 {
-			l.wordEnd[slot] = int32(i + 1)
+	l.wordTab = make([]int32, n)
+	mask := uint32(n - 1)
+	for i, w := range l.words {
+		h := wordHash([]byte(w)) & mask
+		for l.wordTab[h] != 0 {
+			h = (h + 1) & mask
 		}
+		l.wordTab[h] = int32(i + 1)
 	}
 }
 
@@ -355,21 +342,12 @@ func (l *lists) isCommon(w string) bool {
 		}
 		buf[i] = c
 	}
-	lw := string(buf[:len(w)]) // no allocation: compared only
-	lo, hi := 0, len(l.words)
-	if slot := prefixSlot(lw); slot > 0 {
-		if l.wordIdx[slot] < 0 {
-			return false
-		}
-		lo, hi = int(l.wordIdx[slot]), int(l.wordEnd[slot])
-	}
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l.words[m] < lw {
-			lo = m + 1
-		} else {
-			hi = m
+	lw := buf[:len(w)]
+	mask := uint32(len(l.wordTab) - 1)
+	for h := wordHash(lw) & mask; l.wordTab[h] != 0; h = (h + 1) & mask {
+		if l.words[l.wordTab[h]-1] == string(lw) {
+			return true
 		}
 	}
-	return lo < len(l.words) && l.words[lo] == lw
+	return false
 }

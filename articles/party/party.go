@@ -47,7 +47,7 @@ func Extract(text string, blocks []doc.Block) []Party {
 	if text == "" {
 		return nil
 	}
-	s := &scanner{l: getLists(), text: text, cands: make([]cand, 0, len(text)/128+8)}
+	s := &scanner{l: getLists(), text: text, cands: make([]cand, 0, len(text)/40+8)}
 	if len(blocks) == 0 {
 		// Paragraphs are the blocks.
 		for start := 0; start < len(text); {
