@@ -18,18 +18,20 @@ import (
 // filter, open it, jump between quotes and quit, reading everything from
 // the screen. They skip only when tmux is not installed.
 
-// e2eArticle is the example the tests open: its title fragment (typed into
-// the list's filter) and a phrase from its first paragraph (seen only once
-// the article itself is on screen). It has more than two direct quotes.
+// The tests open examples/science/ice-core.txt, which has more than two
+// direct quotes: e2eFilter is typed into the list's filter, e2eTitle starts
+// its title, e2eBodyText is from its first paragraph (on screen only once
+// the article itself is).
 const (
 	e2eFilter   = "freezer ships"
-	e2eBodyText = "Bremerhaven"
+	e2eTitle    = "Ice from 1.2"
+	e2eBodyText = "insulated" // not a party name: the side pane shows those before the body is rendered
 )
 
 // e2eTitles are fragments of example titles, short enough to survive a
 // narrow list row; seeing two of them means the list is on screen.
 var e2eTitles = []string{
-	"Danube", "bandstand", "Lumora", "Skåne derby", "Ice from 1.2",
+	"Danube", "bandstand", "Lumora", "Skåne derby", e2eTitle,
 	"Golden Bear", "Paris laundries", "Brussels to Milan", "peace plan",
 	"Valencia", "Shetland",
 }
@@ -67,7 +69,8 @@ func TestEndToEndTmux(t *testing.T) {
 	// esc goes back to the list, q quits there.
 	s.keys("Escape")
 	s.waitFor("the list after esc", func(screen string) bool {
-		return !strings.Contains(screen, e2eBodyText) && strings.Contains(screen, "Ice from 1.2")
+		// The article's status bar names the current quote; the list's does not.
+		return !quotePos.MatchString(screen) && strings.Contains(screen, e2eTitle)
 	})
 	s.keys("q")
 	s.waitExit(0)
@@ -201,6 +204,7 @@ func (s *tmuxSession) tmux(args ...string) (string, error) {
 // keys sends tmux key names ("Enter", "Escape", "C-c", "]").
 func (s *tmuxSession) keys(keys ...string) {
 	s.t.Helper()
+	s.t.Logf("keys %q", keys)
 	if out, err := s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...); err != nil {
 		s.t.Fatalf("tmux send-keys %q: %v\n%s", keys, err, out)
 	}
@@ -247,11 +251,13 @@ func (s *tmuxSession) exited() (bool, int) {
 // e2eWait with the last screen in the message.
 func (s *tmuxSession) waitFor(what string, ok func(screen string) bool) string {
 	s.t.Helper()
-	deadline := time.Now().Add(e2eWait)
+	start := time.Now()
+	deadline := start.Add(e2eWait)
 	for {
 		screen := s.capture()
 		s.checkNoCrash(screen)
 		if ok(screen) {
+			s.t.Logf("%s: after %v; status line: %q", what, time.Since(start).Round(time.Millisecond), statusLine(screen))
 			return screen
 		}
 		if dead, code := s.exited(); dead {
@@ -273,40 +279,53 @@ func (s *tmuxSession) checkNoCrash(screen string) {
 	}
 }
 
-// waitList waits for the list of examples.
+// waitList waits for the list of examples, and for it to settle (the
+// same screen three polls running), so that the keys that follow are not
+// read in one go with others.
 func (s *tmuxSession) waitList() {
 	s.t.Helper()
+	last, same := "", 0
 	s.waitFor("the list of examples", func(screen string) bool {
+		if screen == last {
+			same++
+		} else {
+			last, same = screen, 0
+		}
 		seen := 0
 		for _, title := range e2eTitles {
 			if strings.Contains(screen, title) {
 				seen++
 			}
 		}
-		return seen >= 2
+		return seen >= 2 && same >= 2
 	})
 }
 
-// openArticle filters the list down to the test article and opens it. The
-// first enter may only accept the filter (bubbles' list does that), so a
-// second one is sent if the article does not come up.
+// openArticle filters the list down to the test article and opens it.
+// Each key waits for the screen to answer the one before: Bubble Tea reads
+// runes that arrive together as one key, which would hide the "/". The
+// list shows the filter as "/text" (in its input, then as a chip once
+// applied), which the article screen never shows; if the first enter only
+// accepted the filter (as bubbles' list does), a second one opens.
 func (s *tmuxSession) openArticle() {
 	s.t.Helper()
+	before := s.capture()
 	s.keys("/")
+	s.waitFor("the filter input", func(screen string) bool { return screen != before })
 	s.typeText(e2eFilter)
-	s.waitFor("the filter text", func(screen string) bool {
-		return strings.Contains(screen, e2eFilter)
+	// Wait for the article's own row under the filter, not just the typed
+	// text: enter on a filter with no match yet would open another article.
+	typing := s.waitFor("the article in the filtered list", func(screen string) bool {
+		return strings.Contains(screen, "/"+e2eFilter) && strings.Contains(screen, e2eTitle)
 	})
 	s.keys("Enter")
-	opened := func(screen string) bool { return strings.Contains(screen, e2eBodyText) }
-	deadline := time.Now().Add(2 * time.Second)
-	for !opened(s.capture()) && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if !opened(s.capture()) {
+	screen := s.waitFor("an answer to enter", func(screen string) bool { return screen != typing })
+	if !strings.Contains(screen, e2eBodyText) && strings.Contains(screen, "/"+e2eFilter) {
 		s.keys("Enter")
 	}
-	s.waitFor("the article body", opened)
+	s.waitFor("the article body", func(screen string) bool {
+		return strings.Contains(screen, e2eBodyText)
+	})
 }
 
 // waitQuote waits for "quote i/N" in the status bar and returns N.
@@ -343,6 +362,16 @@ func (s *tmuxSession) waitExit(want int) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// statusLine is the last line of the screen with something on it but the
+// help line: the status bar, for logs.
+func statusLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
+	if len(lines) >= 2 {
+		return strings.TrimSpace(lines[len(lines)-2])
+	}
+	return ""
 }
 
 // shellQuote quotes s for the shell tmux runs the command with.
