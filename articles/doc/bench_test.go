@@ -89,3 +89,57 @@ func BenchmarkVisible(b *testing.B) {
 		Visible(s)
 	}
 }
+
+// skeletonRead is the throwaway first Read this package started with
+// (UTF-8 only, blank-line paragraphs, first one the headline): the
+// baseline for what decoding, cleaning and structure cost.
+func skeletonRead(data []byte) *Document {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	d := &Document{Format: Text, Text: text, Encoding: "utf-8"}
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		blank := i == len(text) || (text[i] == '\n' && (i+1 == len(text) || text[i+1] == '\n'))
+		if i < len(text) && text[i] != '\n' && start < 0 {
+			start = i
+		}
+		if blank && start >= 0 {
+			kind := Body
+			if len(d.Blocks) == 0 {
+				kind = Headline
+			}
+			d.Blocks = append(d.Blocks, Block{Span: Span{start, i}, Kind: kind})
+			start = -1
+		}
+	}
+	return d
+}
+
+func BenchmarkBaselineSkeleton3KB(b *testing.B) {
+	data := benchArticle(3 << 10)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		skeletonRead(data)
+	}
+}
+
+func BenchmarkBaselineSkeleton1MB(b *testing.B) {
+	data := benchArticle(1 << 20)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		skeletonRead(data)
+	}
+}
+
+// BenchmarkBaselineReadability is readability alone on the page of
+// BenchmarkReadHTML: parse and extract, no cleaning, Markdown or metadata.
+func BenchmarkBaselineReadability(b *testing.B) {
+	data, err := os.ReadFile("testdata/html/01-harbour.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		root := parseHTML(string(data))
+		extractArticle(root)
+	}
+}

@@ -126,8 +126,9 @@ func validUTF8(data []byte) string {
 
 // mostlyUTF8 reports whether data, though not valid UTF-8, is UTF-8 text
 // with a few damaged bytes rather than a legacy encoding: it has at least
-// twice as many valid multi-byte sequences as invalid bytes. A legacy 8-bit
-// text rarely forms valid UTF-8 sequences by chance.
+// as many valid multi-byte sequences as invalid bytes. A legacy 8-bit text
+// rarely forms a valid UTF-8 sequence by chance (an accented capital
+// followed by a symbol such as "Ã©").
 func mostlyUTF8(data []byte) bool {
 	if len(data) > sniffLen {
 		data = data[:sniffLen]
@@ -146,7 +147,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		data = data[n:]
 	}
-	return valid >= 2*invalid && valid > 0
+	return valid >= invalid && valid > 0
 }
 
 // decodeUTF16 decodes UTF-16 without a BOM; unpaired surrogates and an odd

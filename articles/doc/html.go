@@ -38,8 +38,11 @@ func readHTML(d *Document, text string) {
 	w.flush()
 	d.Text = w.b.String()
 	d.Blocks = w.blocks
-	// "Read more:" links and ad slots inside the article, and trailing
-	// furniture the page did not mark up as such, as in plain text.
+	// Bylines, dates and credits left in the article's first lines, the
+	// dateline that opens it, "Read more:" links and ad slots inside it,
+	// and trailing furniture the page did not mark up as such: as in
+	// plain text.
+	mdHeaderZone(d.Text, d.Blocks, &d.Meta)
 	mdBoilerplate(d.Text, d.Blocks)
 	if d.Meta.Title == "" {
 		// No title anywhere: the first block of text stands in.
@@ -833,7 +836,9 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		level := int(n.Data[1] - '0')
 		t := innerText(n)
-		if level == 1 && strings.EqualFold(clean1(t), w.title) || t == "" {
+		// The headline is written once, first; readability turns the
+		// page's <h1> into an <h2>.
+		if level <= 2 && strings.EqualFold(clean1(t), w.title) || t == "" {
 			return
 		}
 		w.block(n, depth, Heading, level)

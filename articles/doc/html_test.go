@@ -170,6 +170,16 @@ func TestHTMLElements(t *testing.T) {
 	}
 }
 
+func TestHTMLDatelineAndByline(t *testing.T) {
+	d := readHTMLString(t, `<article><h1>Drone rules agreed</h1><p>By Pierre Lambert</p><p>BRUSSELS (CW) — `+longPara+`</p></article>`)
+	if d.Meta.Dateline != "BRUSSELS (CW)" || d.Meta.Source != "CW" || d.Meta.Byline != "Pierre Lambert" {
+		t.Errorf("meta: got %+v\n%s", d.Meta, dump(d))
+	}
+	if d.Blocks[1].Kind != Byline {
+		t.Errorf("byline paragraph: got %s", d.Blocks[1].Kind)
+	}
+}
+
 func TestHTMLLinkAroundBlocks(t *testing.T) {
 	// Found by FuzzReadHTML: a link wrapping a paragraph used to panic.
 	d := readHTMLString(t, `<article><h1>Card</h1><a href="https://example.org/story"><h3>Other story</h3><p>`+longPara+`</p></a></article>`)
