@@ -62,8 +62,12 @@ func (w *walker) walk(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
-			w.visible(rune(c), s[i:i+1], 1)
-			i++
+			j := i + 1
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
+				j++
+			}
+			w.run(s[i:j])
+			i = j
 			continue
 		}
 		if c == '\n' {
@@ -205,6 +209,43 @@ func (w *walker) visible(r rune, raw string, cells int) {
 	w.plain.WriteString(raw)
 	w.col += cells
 	w.curCells += cells
+}
+
+// run is visible for a run of printable ASCII, a piece at a time.
+func (w *walker) run(s string) {
+	if w.afterBreak {
+		w.afterBreak = false
+		if s[0] == ' ' {
+			s = s[1:]
+		}
+	}
+	for len(s) > 0 {
+		room := w.width - w.col
+		if room <= 0 {
+			w.visible(rune(s[0]), s[:1], 1) // wraps
+			s = s[1:]
+			continue
+		}
+		seg := s[:min(len(s), room)]
+		s = s[len(seg):]
+		if !w.inText {
+			k := len(seg) - len(strings.TrimLeft(seg, " "))
+			w.indent += k
+			w.inText = k < len(seg)
+		}
+		w.sync()
+		if len(w.pending) > 0 {
+			for _, p := range w.pending {
+				p.pos = Position{Line: len(w.lines), Col: w.col}
+				w.recs = append(w.recs, p)
+			}
+			w.pending = w.pending[:0]
+		}
+		w.cur.WriteString(seg)
+		w.plain.WriteString(seg)
+		w.col += len(seg)
+		w.curCells += len(seg)
+	}
 }
 
 // markerRune opens or closes a marker.

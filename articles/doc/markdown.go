@@ -83,7 +83,10 @@ func BodyMarkdownWith(d *Document, marks []Mark, o MarkdownOptions) string {
 		o.Break = " "
 	}
 	w := mdWriter{d: d, marks: marks, o: o}
-	w.b.Grow(len(d.Text) + len(d.Text)/8 + 64)
+	if n := len(d.Blocks); n > 0 && d.Blocks[n-1].End <= len(d.Text) && d.Blocks[0].Start <= d.Blocks[n-1].End {
+		size := d.Blocks[n-1].End - d.Blocks[0].Start
+		w.b.Grow(size + size/4 + len(marks)*16 + 64)
+	}
 	prevEnd := -1
 	for _, blk := range d.Blocks {
 		if blk.Kind == FrontMatter || blk.Kind == Headline || blk.Start >= blk.End || blk.End > len(d.Text) || blk.Start < 0 {
