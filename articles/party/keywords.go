@@ -41,7 +41,7 @@ var orgWords = map[string]bool{
 	"Senate": true, "Congress": true, "Brigade": true, "Battalion": true, "Regiment": true, "Command": true,
 	"Unit": true, "Team": true, "Council's": true, "Democrats": true, "Republicans": true, "Greens": true,
 	"Conservatives": true, "Socialists": true, "Laboratory": true, "Observatory": true, "Museum": true,
-	"Library": true, "Co": true, "Co.": true, "Energy": true, "Pharma": true, "Bancorp": true,
+	"Library": true, "Infirmary": true, "Clinic": true, "Co": true, "Co.": true, "Energy": true, "Pharma": true, "Bancorp": true,
 	"Semiconductor": true, "Micro": true, "Partners": true, "Capital": true, "Ventures": true,
 	"Investments": true, "Solutions": true, "Pharmaceuticals": true, "Therapeutics": true,
 	"Software": true, "Electronics": true, "Entertainment": true, "Studios": true, "Records": true,
@@ -195,6 +195,7 @@ const (
 	cOrgNoun                          // orgNouns
 	cPlaceNoun                        // placeNouns
 	cTitleWord                        // first words of the listed titles
+	cLeaderNoun                       // leaderNouns
 )
 
 // classes builds the word-class map from the sets above and the lists.
@@ -211,7 +212,7 @@ func classes(first, nonNames map[string]bool, titles map[string][][]string) map[
 		cEvent: eventWords, cGeneric: genericNouns, cRole: roleWords, cPossNoun: possNouns,
 		cSaint: saints, cArticle: articles, cParticle: particles, cConnector: connectors,
 		cFirst: first, cNonName: nonNames, cCue: cueWords, cLocative: locatives,
-		cOrgNoun: orgNouns, cPlaceNoun: placeNouns,
+		cOrgNoun: orgNouns, cPlaceNoun: placeNouns, cLeaderNoun: leaderNouns,
 	} {
 		for w, ok := range set {
 			if ok {
@@ -220,4 +221,10 @@ func classes(first, nonNames map[string]bool, titles map[string][][]string) map[
 		}
 	}
 	return m
+}
+
+// leaderNouns after a name make it a person: "the Biden administration".
+var leaderNouns = map[string]bool{
+	"administration": true, "government": true, "campaign": true, "presidency": true, "era": true,
+	"family": true, "aides": true, "aide": true, "cabinet": true, "regime": true, "premiership": true,
 }

@@ -302,8 +302,12 @@ func (s *scanner) titleAt(i int) int {
 			break
 		}
 	}
-	// A run of capitalised common words ending in a title head.
+	// A run of capitalised common words ending in a title head, not
+	// opened by an article ("The Premier League").
 	j := i
+	if s.has(i, cArticle) {
+		j = len(s.toks)
+	}
 	for j < len(s.toks) && j < i+4 && s.capWord(j) && !s.toks[j].is(fPoss) && (s.has(j, cTitleHead) || s.commonAt(j) && !s.has(j, cFirst)) {
 		j++
 		if s.has(j-1, cTitleHead) && j-i > best {
@@ -364,7 +368,7 @@ func (s *scanner) scan() {
 		if n, ent, demonym := s.gazAt(i); n > 0 && !(n == 1 && s.known[s.base(i)] && (demonym || !s.capWord(i+1))) {
 			// A listed name before the rest of an organisation's name:
 			// "Kenya Red Cross Society", "Russian Defence Ministry".
-			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && s.titleAt(i+n) == 0 && !(n == 1 && t.is(fUpper)) {
+			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && !(n == 1 && t.is(fUpper)) {
 				if j := s.nameEnd(i + n); j > i+n && s.hasKeyword(i+n, j, cOrg) && !s.hasKeyword(j-1, j, cPlace) {
 					if s.l.ents[ent].kind == Organization && s.allCorporate(i+n, j) {
 						// "Apple Inc.": the listed company with its suffix.
@@ -407,6 +411,10 @@ func (s *scanner) scan() {
 			i++
 			continue
 		}
+		if n := s.ticker(i); n > 0 {
+			i += n
+			continue
+		}
 		w := s.word(i)
 		if w == "Alliance" && (s.isWord(i-1, "the") || s.isWord(i-1, "The")) && !s.capWord(i+1) && !s.isWord(i+1, "of") && !s.isWord(i+1, "for") {
 			s.cands = append(s.cands, cand{s: t.s, e: t.e, ent: -1, credit: s.credit, alliance: true})
@@ -446,6 +454,27 @@ func (s *scanner) particleName(i int) int {
 func (s *scanner) s2gaz(k int) bool {
 	n, _, _ := s.gazAt(k)
 	return n > 0
+}
+
+// ticker returns the length of a stock ticker at token i, inside
+// parentheses: "SHEL.L" in "(SHEL.L)", "NASDAQ: AAPL"; 0 if none.
+func (s *scanner) ticker(i int) int {
+	if i == 0 || s.toks[i-1].r != '(' || !s.toks[i].is(fUpper) {
+		return 0
+	}
+	j := i + 1
+	switch {
+	case j+1 < len(s.toks) && s.toks[j].r == '.' && s.toks[j+1].is(fWord) && len(s.word(j+1)) <= 2:
+		j += 2 // "SHEL.L", "AAPL.O"
+	case j+1 < len(s.toks) && s.toks[j].r == ':' && s.toks[j+1].is(fUpper):
+		j += 2 // "NASDAQ: AAPL"
+	default:
+		return 0
+	}
+	if j < len(s.toks) && s.toks[j].r == ')' {
+		return j - i
+	}
+	return 0
 }
 
 // dateline reads a dateline in capitals at the start of a block ("KYIV,
@@ -535,10 +564,19 @@ func (s *scanner) skippable(i int) bool {
 			if s.has(k, cOrg) {
 				return false
 			}
+			if k == i+1 {
+				// "West Yorkshire Police": the opening word stands right
+				// before the rest of the name.
+				continue
+			}
 			if !s.commonAt(k) || s.has(k, cFirst) {
 				return true // "Shares of Nexora Semiconductor"
 			}
 		}
+	}
+	// "Shell (SHEL.L) said": a name with its ticker or acronym.
+	if i+2 < len(s.toks) && s.toks[i+1].r == '(' && s.toks[i+2].is(fUpper) && !s.toks[i].is(fPoss) && !s.has(i, cGeneric) {
+		return false
 	}
 	// "The Greens said": a name after an opening article.
 	if i > 0 && s.has(i-1, cArticle) && s.cueAfter(i+1) && !s.toks[i].is(fPoss) && !genericNouns[w] {
@@ -779,6 +817,12 @@ func (s *scanner) chunk(i int) int {
 	if j == ni {
 		return ni + 1
 	}
+	if titled && s.hasKeyword(ni, j, cOrg) {
+		// "Premier League", "General Motors Company": no title but a name.
+		titled = false
+		ni = i
+		j = s.nameEnd(i)
+	}
 	if !titled && j-ni > 1 && !s.hasKeyword(ni, j, cOrg|cPlace) && !s.has(ni, cFirst) {
 		// A listed party inside an unknown span starts a span of its own.
 		for k := ni + 1; k < j; k++ {
@@ -950,6 +994,10 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 				}
 			}
 		}
+	}
+	// "the Biden administration", "the Modi government".
+	if s.lowerHas(j, cLeaderNoun) && !toks[i].is(fUpper) {
+		ev.person += 3
 	}
 	// A cue before: "said Bujar Osmani".
 	if pw := s.lowerWord(i - 1); pw == "said" || pw == "says" {
