@@ -153,7 +153,7 @@ func extractArticle(root *html.Node) (node *html.Node) {
 func findBody(root *html.Node) *html.Node {
 	var body *html.Node
 	forEach(root, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		if n.Type == html.ElementNode && tag(n) == atom.Body {
 			body = n
 			return false
 		}
@@ -189,7 +189,7 @@ func textLen(n *html.Node) int {
 	}
 	total := 0
 	forEach(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style) {
+		if c.Type == html.ElementNode && (tag(c) == atom.Script || tag(c) == atom.Style) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -236,22 +236,22 @@ func clearFurniture(root *html.Node) {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		switch n.DataAtom {
+		switch tag(n) {
 		case atom.Html, atom.Body, atom.Head:
 			return true
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Form, atom.Button,
 			atom.Input, atom.Select, atom.Textarea, atom.Iframe, atom.Svg, atom.Canvas, atom.Video,
 			atom.Audio, atom.Object, atom.Embed, atom.Dialog, atom.Aside, atom.Footer, atom.Menu, atom.Label:
-			if n.DataAtom == atom.Script && attr(n, "type") == "application/ld+json" {
+			if tag(n) == atom.Script && attr(n, "type") == "application/ld+json" {
 				return false
 			}
-			if n.DataAtom == atom.Footer && n.Parent != nil && n.Parent.DataAtom == atom.Blockquote {
+			if tag(n) == atom.Footer && n.Parent != nil && tag(n.Parent) == atom.Blockquote {
 				return true // the attribution of a quote
 			}
 			remove = append(remove, n)
 			return false
 		}
-		if n.DataAtom == atom.Blockquote && attr(n, "cite") == "" {
+		if tag(n) == atom.Blockquote && attr(n, "cite") == "" {
 			// Keep the attribution where the extraction keeps it.
 			if c := citeIn(n); c != "" {
 				n.Attr = append(n.Attr, html.Attribute{Key: "cite", Val: c})
@@ -261,7 +261,7 @@ func clearFurniture(root *html.Node) {
 			remove = append(remove, n)
 			return false
 		}
-		if n.DataAtom == atom.Main || n.DataAtom == atom.Article {
+		if tag(n) == atom.Main || tag(n) == atom.Article {
 			return true
 		}
 		if furnitureRoles[strings.ToLower(attr(n, "role"))] || furnitureAttr(n) || headedFurniture(n) {
@@ -323,7 +323,7 @@ func furnitureAttr(n *html.Node) bool {
 // names site furniture ("Related", "More on this story", "Most read") and
 // is mostly links.
 func headedFurniture(n *html.Node) bool {
-	switch n.DataAtom {
+	switch tag(n) {
 	case atom.Div, atom.Section, atom.Ul, atom.Ol:
 	default:
 		return false
@@ -338,7 +338,7 @@ func headedFurniture(n *html.Node) bool {
 	if h == nil {
 		return false
 	}
-	switch h.DataAtom {
+	switch tag(h) {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B:
 	default:
 		return false
@@ -350,7 +350,7 @@ func headedFurniture(n *html.Node) bool {
 func innerText(n *html.Node) string {
 	var b strings.Builder
 	forEach(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style) {
+		if c.Type == html.ElementNode && (tag(c) == atom.Script || tag(c) == atom.Style) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -366,7 +366,7 @@ func innerText(n *html.Node) string {
 func linkText(n *html.Node) int {
 	total := 0
 	forEach(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+		if c.Type == html.ElementNode && tag(c) == atom.A {
 			total += textLen(c)
 			return false
 		}
@@ -395,7 +395,7 @@ func htmlMeta(root *html.Node) Meta {
 				bylineEl = t
 			}
 		}
-		switch n.DataAtom {
+		switch tag(n) {
 		case atom.Time:
 			if timeAttr == "" {
 				timeAttr = attr(n, "datetime")
@@ -445,7 +445,8 @@ func htmlMeta(root *html.Node) Meta {
 	if ldTitle == "" {
 		ldTitle = clean1(ldString(art, "name"))
 	}
-	m.Title = chooseTitle(h1s, ldTitle, clean1(metas["og:title"]), clean1(metas["twitter:title"]), clean1(docTitle))
+	site := firstNonEmpty(clean1(metas["og:site_name"]), clean1(ldNames(art, "publisher")), clean1(metas["application-name"]))
+	m.Title = chooseTitle(h1s, site, ldTitle, clean1(metas["og:title"]), clean1(metas["twitter:title"]), clean1(docTitle))
 	m.Byline = firstNonEmpty(clean1(ldNames(art, "author")), clean1(metas["author"]), clean1(metas["article:author"]), clean1(metas["byl"]), clean1(metas["dc.creator"]))
 	if m.Byline == "" {
 		// A byline element: "By Jane Doe", perhaps with a role or date.
@@ -459,7 +460,7 @@ func htmlMeta(root *html.Node) Meta {
 	if strings.HasPrefix(m.Byline, "http") {
 		m.Byline = ""
 	}
-	m.Source = firstNonEmpty(clean1(metas["og:site_name"]), clean1(ldNames(art, "publisher")), clean1(metas["application-name"]))
+	m.Source = site
 	m.Date = isoDate(firstNonEmpty(metas["article:published_time"], ldString(art, "datePublished"),
 		metas["datepublished"], metas["pubdate"], metas["publishdate"], metas["date"], metas["dc.date"],
 		metas["dc.date.issued"], metas["sailthru.date"], metas["parsely-pub-date"], ldString(art, "dateCreated"), timeAttr))
@@ -494,23 +495,20 @@ func firstNonEmpty(ss ...string) string {
 
 // chooseTitle picks the headline: the page's <h1> that best agrees with
 // the titles the page declares (JSON-LD headline, og:title, twitter:title,
-// <title> without its " | Site" part) — a logo in an <h1> agrees with none
-// of them — else the first declared title.
-func chooseTitle(h1s []string, declared ...string) string {
+// <title>), each without the site's name — a logo in an <h1> agrees with
+// none of them — else the first declared title without the site's name.
+func chooseTitle(h1s []string, site string, declared ...string) string {
 	var decl []string
 	for i, d := range declared {
 		if d == "" {
 			continue
 		}
-		if i == len(declared)-1 {
-			d = stripSiteName(d)
-		}
-		decl = append(decl, d)
+		decl = append(decl, stripSiteName(d, site, i == len(declared)-1))
 	}
 	best, bestScore := "", 0.0
 	for _, h := range h1s {
 		h = clean1(h)
-		if h == "" || len(h) > 300 {
+		if h == "" || len(h) > 300 || site != "" && strings.EqualFold(h, site) {
 			continue
 		}
 		for _, d := range decl {
@@ -533,21 +531,43 @@ func chooseTitle(h1s []string, declared ...string) string {
 	return ""
 }
 
-// stripSiteName removes a site name joined to a <title> by a separator
-// ("Headline | Site", "Headline – Site"), keeping the longer part.
-func stripSiteName(t string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » "} {
-		if i := strings.LastIndex(t, sep); i > 0 {
-			head, tail := t[:i], t[i+len(sep):]
+var titleSeps = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " « ", " » ", ": "}
+
+// stripSiteName removes the site's name joined to a title by a separator
+// ("Headline | Site", "Site – Headline"). Without a known site name it
+// only guesses for a <title> (guess), keeping the longer side.
+func stripSiteName(t, site string, guess bool) string {
+	for _, sep := range titleSeps {
+		i := strings.LastIndex(t, sep)
+		j := strings.Index(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		first, rest := strings.TrimSpace(t[:j]), strings.TrimSpace(t[j+len(sep):])
+		if site != "" {
+			switch {
+			case namesSite(tail, site):
+				return head
+			case namesSite(first, site):
+				return rest
+			}
+			continue
+		}
+		if guess && sep != ": " {
 			if len(head) >= len(tail) {
-				return strings.TrimSpace(head)
+				return head
 			}
-			if j := strings.Index(t, sep); j > 0 && len(t[j+len(sep):]) > len(t[:j]) {
-				return strings.TrimSpace(t[j+len(sep):])
-			}
+			return rest
 		}
 	}
 	return t
+}
+
+// namesSite reports whether part of a title is the site's name.
+func namesSite(part, site string) bool {
+	p, s := strings.ToLower(part), strings.ToLower(site)
+	return p == s || len(p) <= len(s)+12 && (strings.Contains(p, s) || strings.Contains(s, p) && len(p) > 2)
 }
 
 // overlap returns the share of a's words found in b.
@@ -744,6 +764,14 @@ func (w *htmlWriter) flush() {
 	if text == "" {
 		return
 	}
+	if before, after, ok := strings.Cut(text, "\n\n"); ok {
+		// Paragraphs separated by <br><br> are blocks of their own.
+		for _, part := range []string{before, after} {
+			w.line.WriteString(strings.ReplaceAll(part, "\n", "\x00"))
+			w.flush()
+		}
+		return
+	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = escapeLineStart(l)
@@ -828,7 +856,8 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	default:
 		return
 	}
-	switch n.DataAtom {
+	a := tag(n)
+	switch a {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Nav, atom.Form, atom.Button,
 		atom.Input, atom.Select, atom.Textarea, atom.Iframe, atom.Svg, atom.Canvas, atom.Video, atom.Audio,
 		atom.Object, atom.Embed, atom.Dialog, atom.Title:
@@ -865,7 +894,7 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 			return
 		}
 		w.flush()
-		w.list = append(w.list, listState{ordered: n.DataAtom == atom.Ol})
+		w.list = append(w.list, listState{ordered: a == atom.Ol})
 		w.children(n, depth)
 		w.flush()
 		w.list = w.list[:len(w.list)-1]
@@ -936,7 +965,7 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 		w.flush()
 		first := true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			if c.Type == html.ElementNode && (tag(c) == atom.Td || tag(c) == atom.Th) {
 				if !first {
 					w.line.WriteString(" · ")
 				}
@@ -959,6 +988,15 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 		// Inline and unknown elements: their text joins the line.
 		w.children(n, depth)
 	}
+}
+
+// tag returns an element's atom; elements that readability creates have
+// only their name set.
+func tag(n *html.Node) atom.Atom {
+	if n.DataAtom == 0 && n.Type == html.ElementNode {
+		return atom.Lookup([]byte(n.Data))
+	}
+	return n.DataAtom
 }
 
 func (w *htmlWriter) children(n *html.Node, depth int) {
@@ -1035,10 +1073,10 @@ func citeIn(n *html.Node) string {
 		if out != "" {
 			return false
 		}
-		if c != n && c.Type == html.ElementNode && c.DataAtom == atom.Blockquote {
+		if c != n && c.Type == html.ElementNode && tag(c) == atom.Blockquote {
 			return false
 		}
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Cite || c.DataAtom == atom.Footer) {
+		if c.Type == html.ElementNode && (tag(c) == atom.Cite || tag(c) == atom.Footer) {
 			out = strings.TrimLeft(innerText(c), "—–- ")
 			return false
 		}
@@ -1056,7 +1094,7 @@ func linkList(n *html.Node) bool {
 	}
 	links := 0
 	forEach(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+		if c.Type == html.ElementNode && tag(c) == atom.A {
 			links++
 			return false
 		}

@@ -180,6 +180,20 @@ func TestHTMLDatelineAndByline(t *testing.T) {
 	}
 }
 
+func TestHTMLBreakParagraphs(t *testing.T) {
+	d := readHTMLString(t, `<h1>Old page</h1><div id="story">First paragraph of the old page.<br><br>Second paragraph, after two breaks.<br>Same paragraph, new line.</div>`)
+	var bodies []string
+	for _, b := range d.Blocks {
+		if b.Kind == Body {
+			bodies = append(bodies, d.Text[b.Start:b.End])
+		}
+	}
+	want := []string{"First paragraph of the old page.", "Second paragraph, after two breaks.  \nSame paragraph, new line."}
+	if strings.Join(bodies, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", bodies, want)
+	}
+}
+
 func TestHTMLLinkAroundBlocks(t *testing.T) {
 	// Found by FuzzReadHTML: a link wrapping a paragraph used to panic.
 	d := readHTMLString(t, `<article><h1>Card</h1><a href="https://example.org/story"><h3>Other story</h3><p>`+longPara+`</p></a></article>`)
@@ -230,16 +244,20 @@ func TestChooseTitle(t *testing.T) {
 		h1s  []string
 		decl []string // JSON-LD, og:title, twitter:title, <title>
 		want string
+		site string
 	}{
-		{"h1 agrees with og:title", []string{"Dam plan approved"}, []string{"", "Dam plan approved", "", "Dam plan approved | Gazette"}, "Dam plan approved"},
-		{"logo h1 skipped", []string{"Gazette", "Dam plan approved after long fight"}, []string{"", "", "", "Dam plan approved after long fight | Gazette"}, "Dam plan approved after long fight"},
-		{"h1 differs from SEO title", []string{"Breaking: a story"}, []string{"Dam plan approved", "Dam plan approved", "", ""}, "Dam plan approved"},
-		{"only <title> with site first", nil, []string{"", "", "", "Gazette | Dam plan approved after long fight"}, "Dam plan approved after long fight"},
-		{"only <title> with dash", nil, []string{"", "", "", "Dam plan approved – Gazette"}, "Dam plan approved"},
-		{"nothing but an h1", []string{"Dam plan approved"}, []string{"", "", "", ""}, "Dam plan approved"},
+		{"short h1, long site suffix on og:title", []string{"Dam plan approved"}, []string{"", "Dam plan approved | The River Gazette Online", "", ""}, "Dam plan approved", "The River Gazette Online"},
+		{"og:title with a dash kept without site", nil, []string{"", "Ukraine - Russia talks resume", "", ""}, "Ukraine - Russia talks resume", ""},
+		{"og:title with site prefix", nil, []string{"", "Gazette: Dam plan approved", "", ""}, "Dam plan approved", "Gazette"},
+		{"h1 agrees with og:title", []string{"Dam plan approved"}, []string{"", "Dam plan approved", "", "Dam plan approved | Gazette"}, "Dam plan approved", ""},
+		{"logo h1 skipped", []string{"Gazette", "Dam plan approved after long fight"}, []string{"", "", "", "Dam plan approved after long fight | Gazette"}, "Dam plan approved after long fight", ""},
+		{"h1 differs from SEO title", []string{"Breaking: a story"}, []string{"Dam plan approved", "Dam plan approved", "", ""}, "Dam plan approved", ""},
+		{"only <title> with site first", nil, []string{"", "", "", "Gazette | Dam plan approved after long fight"}, "Dam plan approved after long fight", ""},
+		{"only <title> with dash", nil, []string{"", "", "", "Dam plan approved – Gazette"}, "Dam plan approved", ""},
+		{"nothing but an h1", []string{"Dam plan approved"}, []string{"", "", "", ""}, "Dam plan approved", ""},
 	}
 	for _, tt := range tests {
-		if got := chooseTitle(tt.h1s, tt.decl...); got != tt.want {
+		if got := chooseTitle(tt.h1s, tt.site, tt.decl...); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
