@@ -271,7 +271,7 @@ func headerKind(s string) (Kind, string) {
 	if relativeDateRe.MatchString(s) {
 		return Date, ""
 	}
-	if leadingFurniture(s) || markerRe.MatchString(s) && len(s) < 40 {
+	if leadingFurniture(s) || markerRe.MatchString(s) && len(s) < 40 || kickerLine(s) {
 		return Boilerplate, ""
 	}
 	if m := datelineRe.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
@@ -301,6 +301,25 @@ var (
 // menu label, "Share", "Save", "5 min read".
 func leadingFurniture(s string) bool {
 	return furnitureLineRe.MatchString(s) || adRe.MatchString(s) || len(s) < 120 && breadcrumbRe.MatchString(s)
+}
+
+// kickerLine reports whether s is a section label standing alone under
+// or over a headline: one capitalised word ("Society", "Analysis",
+// "EXCLUSIVE").
+func kickerLine(s string) bool {
+	if len(s) > 24 || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLine reports whether s is only a name: two to four capitalised

@@ -221,6 +221,12 @@ func TestStructureRules(t *testing.T) {
 			meta: Meta{Title: "Heatwave closes schools"},
 		},
 		{
+			name: "section label under the headline",
+			text: "Why the tram came back\nAnalysis\n\nCities that tore up their tram lines in the 1960s are laying them again.\n",
+			want: []kb{{Headline, "Why the tram came back"}, {Boilerplate, "Analysis"}, {Body, "Cities that…"}},
+			meta: Meta{Title: "Why the tram came back"},
+		},
+		{
 			name: "name line over a role line",
 			text: "Bank holds rates\n\nTomas Varga\nEconomics editor\n\nThe central bank kept its main rate at 4% on Thursday.\n",
 			want: []kb{{Headline, "Bank holds rates"}, {Byline, "Tomas Varga"}, {Byline, "Economics editor"}, {Body, "The central bank…"}},
