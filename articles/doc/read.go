@@ -14,7 +14,8 @@ import (
 var ErrBinary = errors.New("doc: binary file")
 
 // FormatOf returns the format for a file name by its extension, and "" when
-// the extension is not one byline reads (.txt, .md, .markdown, .html, .htm).
+// the extension is not one byline reads (.txt, .text, .md, .markdown,
+// .html, .htm, .xhtml).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text":
@@ -38,6 +39,12 @@ func FormatOf(name string) Format {
 // Windows-1251, KOI8-R and ISO-8859-5 by how natural the decoded letters
 // look. Invalid bytes become U+FFFD, line ends become LF, and invisible
 // format characters are removed (see Invisible); other controls are kept.
+//
+// Structure: plain text gets a Headline, the picture's Caption and Credit
+// lines, Byline, Dateline and Date lines, Body paragraphs and Boilerplate
+// (see structureText); Markdown keeps its source as Text with FrontMatter,
+// Heading, BlockQuote, ListItem and Code blocks; for HTML, Text is the
+// article converted to Markdown (see readHTML).
 func Read(format Format, data []byte) (*Document, error) {
 	if format == "" && looksHTML(data) {
 		format = HTML
