@@ -35,11 +35,14 @@ type bench struct {
 	small, large folder
 	empty        string // an empty folder: the start-up baseline
 	file3k       string // one 3 KB article
-	lead3k       string
+	lead3k       string // its first paragraph
+	title3k      string
 	file1m       string // the 1 MB Markdown feature
 	lead1m       string
+	title1m      string
 	file10m      string // the 10 MB one
 	lead10m      string
+	title10m     string
 	genNote      string
 
 	results map[string]*result
@@ -96,11 +99,11 @@ func (e *bench) corpora() error {
 	}
 	// the single articles are cheap to write every time
 	a3 := corpus.Generate(rand.New(rand.NewPCG(seed, 3)), corpus.Text, 3000) // plain text, the common case
-	e.file3k, e.lead3k = filepath.Join(big, "article-3k.txt"), a3.Lead
+	e.file3k, e.lead3k, e.title3k = filepath.Join(big, "article-3k.txt"), a3.Lead, a3.Title
 	m1 := corpus.Big(seed, 1<<20)
-	e.file1m, e.lead1m = filepath.Join(big, "feature-1m.md"), m1.Lead
+	e.file1m, e.lead1m, e.title1m = filepath.Join(big, "feature-1m.md"), m1.Lead, m1.Title
 	m10 := corpus.Big(seed+2, 10<<20)
-	e.file10m, e.lead10m = filepath.Join(big, "feature-10m.md"), m10.Lead
+	e.file10m, e.lead10m, e.title10m = filepath.Join(big, "feature-10m.md"), m10.Lead, m10.Title
 	for _, w := range []struct{ path, text string }{{e.file3k, a3.Source}, {e.file1m, m1.Source}, {e.file10m, m10.Source}} {
 		if err := os.WriteFile(w.path, []byte(w.text), 0o644); err != nil {
 			return err
@@ -158,6 +161,30 @@ func newMatcher(k int, texts []string) *matcher {
 	for i, t := range texts {
 		if g := ngram(t, k); g != "" {
 			m.set[g] = append(m.set[g], i)
+		}
+	}
+	return m
+}
+
+// newLeadMatcher matches any k consecutive words among the first n words
+// of each text, except phrases that also occur in avoid (a title shown in
+// the header). The renderer may insert words into the body (a speaker tag
+// after a quote), so the body is recognised by any run of k words of its
+// opening, not by its first k words.
+func newLeadMatcher(k, n int, texts []string, avoid string) *matcher {
+	skip := map[string]bool{}
+	if w := words(avoid); len(w) >= k {
+		for i := 0; i+k <= len(w); i++ {
+			skip[strings.Join(w[i:i+k], " ")] = true
+		}
+	}
+	m := &matcher{k: k, set: map[string][]int{}}
+	for i, t := range texts {
+		w := words(t)
+		for j := 0; j+k <= min(n, len(w)); j++ {
+			if g := strings.Join(w[j:j+k], " "); !skip[g] {
+				m.set[g] = append(m.set[g], i)
+			}
 		}
 	}
 	return m
