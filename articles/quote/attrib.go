@@ -172,7 +172,7 @@ func including(text string, toks []tok, i int, a *attribution) {
 }
 
 func isIncluding(text string, t tok) bool {
-	return t.word() && lower(text[t.s:t.e]) == "including"
+	return t.word() && strings.EqualFold(text[t.s:t.e], "including")
 }
 
 // clauseEnd returns the end of the attribution clause whose words continue
@@ -215,7 +215,7 @@ func pickChunk(text string, toks []tok, cs []chunk) (chunk, bool) {
 			continue
 		}
 		w := text[toks[ch.lo].s:toks[ch.lo].e]
-		if pronouns[lower(w)] {
+		if inSet(pronouns, w) {
 			if desc < 0 {
 				return ch, true
 			}
@@ -327,7 +327,7 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 			a, ok = attribution{speaker: stripTitles(text, toks, lo, hi)}, true
 		case participle(w):
 			a, ok = sentenceSubject(text, toks, k)
-		case k > 0 && toks[k-1].word() && lower(text[toks[k-1].s:toks[k-1].e]) == "and":
+		case k > 0 && toks[k-1].word() && strings.EqualFold(text[toks[k-1].s:toks[k-1].e], "and"):
 			a, ok = sentenceSubject(text, toks, k)
 		default:
 			a, ok = subjectBack(text, toks, k-1)
@@ -349,7 +349,7 @@ func gapOK(text string, toks []tok, i, n int, w string) bool {
 		return true
 	}
 	first := toks[i]
-	if first.word() && lower(text[first.s:first.e]) == "that" {
+	if first.word() && strings.EqualFold(text[first.s:first.e], "that") {
 		return true
 	}
 	last := toks[n-1]
@@ -504,7 +504,7 @@ func npBackward(text string, toks []tok, j int) (int, bool) {
 		return lo, ok
 	}
 	plo, ok2 := npBack(text, toks, lo-2)
-	if !ok2 || pronouns[lower(text[toks[plo].s:toks[plo].e])] {
+	if !ok2 || inSet(pronouns, text[toks[plo].s:toks[plo].e]) {
 		return lo, ok
 	}
 	return plo, true
@@ -530,7 +530,7 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 		w := lower(text[t.s:t.e])
 		if determiners[w] {
 			lo = k
-			if k > 0 && toks[k-1].word() && lower(text[toks[k-1].s:toks[k-1].e]) == "of" {
+			if k > 0 && toks[k-1].word() && strings.EqualFold(text[toks[k-1].s:toks[k-1].e], "of") {
 				continue
 			}
 			break
@@ -546,7 +546,7 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 		}
 		lo = k
 	}
-	for lo < j && lower(text[toks[lo].s:toks[lo].e]) == "of" {
+	for lo < j && strings.EqualFold(text[toks[lo].s:toks[lo].e], "of") {
 		lo++
 	}
 	return lo, true
@@ -586,7 +586,7 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 			if w == "and" && !(capital(nw) && capital(text[toks[k-1].s:toks[k-1].e])) {
 				break
 			}
-			if w == "of" && (determiners[lower(nw)] || stopWords[lower(nw)]) {
+			if w == "of" && (inSet(determiners, nw) || inSet(stopWords, nw)) {
 				break
 			}
 			continue
@@ -634,7 +634,7 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 // names: it starts with a determiner or a lower-case word.
 func description(text string, toks []tok, lo int) bool {
 	w := text[toks[lo].s:toks[lo].e]
-	return determiners[lower(w)] || !capital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	return inSet(determiners, w) || !capital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // stripTitles returns the span of the name in toks[lo:hi+1] without the

@@ -388,7 +388,7 @@ func (f *finder) kind(i int) {
 	}
 	p := it.Parts[0]
 	words, titleCase := countWords(f.text[p.Start:p.End])
-	marker := f.markerBefore(it.Span.Start)
+	marker := words <= 8 && f.markerBefore(it.Span.Start)
 	attributed := it.how == howOwn && it.attr.ok() && it.attr.cue.Len() > 0
 	fin := endsSentence(f.text, p.Start, p.End)
 	switch {
@@ -418,17 +418,24 @@ func (f *finder) markerBefore(pos int) bool {
 		return false
 	}
 	w := lower(f.text[t.s:t.e])
-	if scareMarkers[w] || w == "as" && len(toks) > 1 && toks[len(toks)-2].word() && lower(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e]) == "known" {
+	if scareMarkers[w] || w == "as" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "known") {
 		return true
 	}
-	return w == "called" && len(toks) > 1 && toks[len(toks)-2].word() && lower(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e]) == "so"
+	return w == "called" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "so")
 }
 
 // countWords counts the words of s and reports whether every word of four
 // letters or more is capitalised (a title).
+// It stops counting past 12 words, more than any rule needs.
 func countWords(s string) (int, bool) {
 	n, in, title, start := 0, false, true, 0
-	for i, r := range s + " " {
+	word := func(i int) {
+		n++
+		if w := s[start:i]; len(w) >= 4 && !capital(w) {
+			title = false
+		}
+	}
+	for i, r := range s {
 		if isLetter(r) || isDigit(r) || r == '\'' || r == '’' || r == '-' {
 			if !in {
 				start = i
@@ -437,13 +444,15 @@ func countWords(s string) (int, bool) {
 			continue
 		}
 		if in {
-			n++
-			w := s[start:i]
-			if len(w) >= 4 && !capital(w) {
-				title = false
+			word(i)
+			if n > 12 {
+				return n, title
 			}
 		}
 		in = false
+	}
+	if in {
+		word(len(s))
 	}
 	return n, title
 }
@@ -696,7 +705,7 @@ func (f *finder) pronoun(it *item, w string, pos int) string {
 				continue
 			}
 			s := f.text[g.Start:g.End]
-			if pronouns[lower(s)] {
+			if inSet(pronouns, s) {
 				continue
 			}
 			group := isGroupWord(s)
@@ -803,14 +812,47 @@ type memo struct {
 }
 
 // describedIn finds a name next to the title word in text[from:pos].
+// The title word is searched for as bytes, in lower and capitalised form;
+// only the words around each hit are tokenised.
 func (f *finder) describedIn(title string, from, pos int) string {
-	var buf [600]tok
-	toks := words(f.text, from, pos, len(buf), buf[:])
-	for k := len(toks) - 1; k >= 0; k-- {
-		t := toks[k]
-		if !t.word() || lower(f.text[t.s:t.e]) != title || f.insideQuote(t.s) {
+	capTitle := strings.ToUpper(title[:1]) + title[1:]
+	for end := pos; end > from; {
+		hit := max(strings.LastIndex(f.text[from:end], title), strings.LastIndex(f.text[from:end], capTitle))
+		if hit < 0 {
+			return ""
+		}
+		hit += from
+		end = hit
+		if wordBefore(f.text, hit) || wordByteAt(f.text, hit+len(title)) || f.insideQuote(hit) {
 			continue
 		}
+		if name := f.describedAt(hit, from, pos); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+func wordByteAt(text string, i int) bool {
+	return i < len(text) && text[i] < utf8.RuneSelf && wordByte[text[i]]
+}
+
+// describedAt looks for a name next to the title word at hit.
+func (f *finder) describedAt(hit, from, pos int) string {
+	var buf [24]tok
+	lo := max(from, hit-60)
+	for lo > from && lo < hit && wordBefore(f.text, lo) {
+		lo++
+	}
+	toks := words(f.text, lo, min(pos, hit+80), len(buf), buf[:])
+	k := 0
+	for k < len(toks) && toks[k].s != hit {
+		k++
+	}
+	if k == len(toks) {
+		return ""
+	}
+	{
 		// "Mayor Anna Berg", "mayor Anna Berg"
 		hi := k + 1
 		for hi < len(toks) && toks[hi].word() && capital(f.text[toks[hi].s:toks[hi].e]) && hi-k <= 3 {

@@ -38,11 +38,15 @@ func (f *finder) people() []person {
 				break
 			}
 			// two words of context before the run, one mark after it
-			from := max(b.Start, c-28)
+			from := max(b.Start, c-20)
 			for from > b.Start && from < c && wordBefore(f.text, from) {
 				from++ // not in the middle of a word
 			}
 			end := runEnd(f.text, c, b.End)
+			if !strings.Contains(f.text[c:end], " ") && !f.mayName(c, end, b.Start, surnames) {
+				i = max(end, c+1)
+				continue // one capitalised word that is not a known surname nor in apposition
+			}
 			to := min(b.End, end+4)
 			for to < b.End && !utf8.RuneStart(f.text[to]) {
 				to++
@@ -53,6 +57,16 @@ func (f *finder) people() []person {
 		}
 	}
 	return f.persons
+}
+
+// mayName reports whether a single capitalised word at text[c:end] can be
+// a person mention: a surname met before, or a name in apposition
+// (", Tamsin,").
+func (f *finder) mayName(c, end, start int, surnames map[string]string) bool {
+	if surnames[surnameKey(f.text[c:end])] != "" {
+		return true
+	}
+	return c-2 >= start && f.text[c-2] == ',' && f.text[c-1] == ' ' && end < len(f.text) && f.text[end] == ','
 }
 
 // capitalAt returns the start of the next word that starts with a capital
@@ -97,14 +111,23 @@ func runEnd(text string, i, end int) int {
 	for i < end {
 		j := i
 		for j < end {
+			if c := text[j]; c < utf8.RuneSelf {
+				if wordByte[c] || c == '\'' || c == '-' || c == '.' {
+					j++
+					continue
+				}
+				break
+			}
 			r, n := utf8.DecodeRuneInString(text[j:end])
-			if !wordRune(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+			if !wordRune(r) && r != '’' {
 				break
 			}
 			j += n
 		}
-		w := text[i:j]
-		if !capital(w) && !particle(lower(w)) {
+		if j == i {
+			break
+		}
+		if c := text[i]; !('A' <= c && c <= 'Z') && (c < utf8.RuneSelf || !capital(text[i:j])) && (j-i > 3 || !particle(text[i:j])) {
 			break
 		}
 		last = j
@@ -136,7 +159,7 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, a
 		}
 		k = hi
 		initial := lo == 0 && atStart || lo > 0 && (sentenceEnd(toks[lo-1]) || toks[lo-1].p == '-')
-		if initial && commonWord(lower(text[toks[lo].s:toks[lo].e])) {
+		if initial && commonWord(text[toks[lo].s:toks[lo].e]) {
 			lo++
 		}
 		if lo > hi {
@@ -200,9 +223,14 @@ func surnameKey(w string) string {
 // commonWord reports whether a capitalised sentence-initial word is an
 // ordinary word rather than the start of a name.
 func commonWord(w string) bool {
-	return determiners[w] || stopWords[w] || leadIn(w) || cueWords[w] || adverb(w) || pronouns[w] || placeWord(w) ||
-		w == "his" || w == "her" || w == "their" || w == "its" || w == "our" || w == "my" || w == "this" || w == "these" || w == "those"
+	if inSet(determiners, w) || inSet(stopWords, w) || inSet(cueWords, w) || inSet(pronouns, w) || inSet(commonStarts, w) {
+		return true
+	}
+	l := lower(w)
+	return leadIn(l) || adverb(l) || placeWord(l)
 }
+
+var commonStarts = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "this": true, "these": true, "those": true}
 
 // placeWord reports whether a word before a capitalised run makes it a
 // place, title or organisation rather than a person: "in Paris", "on

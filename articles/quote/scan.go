@@ -51,23 +51,26 @@ type pair struct {
 // looked at a bounded number of times, so the scan is linear in the text
 // however the marks are (un)balanced.
 type scanner struct {
-	text    string
-	blocks  []doc.Block
-	bi      int      // index of the current block
-	para    doc.Span // the current block
-	content int      // first byte of the paragraph's text (after spaces and "> ")
-	pos     int      // scan position
-	stack   []opener
-	open    [numFam]int // openers of each family on the stack
-	strong  int         // openers of strong families on the stack
-	pairs   []pair      // closed in this paragraph
-	lastEnd int         // end of the last pair closed in this paragraph
-	lastFin bool        // the last pair's quoted words ended a sentence
-	carry   *passage    // a quote open at the end of the previous paragraph that this one reopens
-	carryAt int         // the block that must reopen carry
-	carryOK bool        // this paragraph reopened carry
-	dialog  bool        // dash speech with an attribution was seen: dash paragraphs are speech
-	out     []passage
+	text     string
+	blocks   []doc.Block
+	bi       int      // index of the current block
+	para     doc.Span // the current block
+	content  int      // first byte of the paragraph's text (after spaces and "> ")
+	pos      int      // scan position
+	stack    []opener
+	open     [numFam]int // openers of each family on the stack
+	strong   int         // openers of strong families on the stack
+	pairs    []pair      // closed in this paragraph
+	lastEnd  int         // end of the last pair closed in this paragraph
+	lastFin  bool        // the last pair's quoted words ended a sentence
+	lastLost bool        // the last pair had lost its opening mark
+	noBound  int         // no sentence starts between lastEnd and here
+	carry    *passage    // a quote open at the end of the previous paragraph that this one reopens
+	carryAt  int         // the block that must reopen carry
+	carryOK  bool        // this paragraph reopened carry
+	dialog   bool        // dash speech with an attribution was seen: dash paragraphs are speech
+	out      []passage
+	partBuf  []doc.Span // backing array for one-part quotes
 }
 
 // maxDepth bounds the stack of open marks: quotes are never nested more
@@ -108,7 +111,7 @@ func scanBlock(s *scanner) stateFn {
 		s.pos = s.content
 		s.stack, s.pairs = s.stack[:0], s.pairs[:0]
 		s.open, s.strong = [numFam]int{}, 0
-		s.lastEnd, s.lastFin, s.carryOK = s.content, false, false
+		s.lastEnd, s.lastFin, s.lastLost, s.carryOK = s.content, false, false, false
 		return scanText
 	}
 	return nil
@@ -226,7 +229,7 @@ func (s *scanner) emit(left bool) {
 			s.carry = nil
 			continue
 		}
-		s.out = append(s.out, passage{span: doc.Span{Start: p.start, End: p.end}, parts: []doc.Span{p.in}, block: s.bi, origin: p.origin})
+		s.out = append(s.out, passage{span: doc.Span{Start: p.start, End: p.end}, parts: s.part(p.in), block: s.bi, origin: p.origin})
 	}
 	if n > 0 || left {
 		return
@@ -241,6 +244,17 @@ func (s *scanner) emit(left bool) {
 			s.out = append(s.out, p)
 		}
 	}
+}
+
+// part returns a one-element parts slice carved from a shared backing
+// array, so that many quotes cost few allocations.
+func (s *scanner) part(p doc.Span) []doc.Span {
+	if len(s.partBuf) == cap(s.partBuf) {
+		s.partBuf = make([]doc.Span, 0, max(64, 2*cap(s.partBuf)))
+	}
+	s.partBuf = append(s.partBuf, p)
+	n := len(s.partBuf)
+	return s.partBuf[n-1 : n : n]
 }
 
 // flushCarry ends a carried quote at the end of the last paragraph that had it.
@@ -336,16 +350,26 @@ func (s *scanner) close(m opener) {
 	if !m.fam.strong() || s.strong > 0 {
 		return
 	}
+	if s.lastLost {
+		// a second lost opening in one sentence: a stray mark (ditto
+		// marks, inches), not another quote. noBound remembers how far
+		// the sentence is known to run, so each byte is looked at once.
+		from := max(s.lastEnd, s.noBound-2)
+		if sentenceAfter(s.text, from, m.pos) == 0 {
+			s.noBound = m.pos
+			return
+		}
+	}
 	start := s.lostStart(m.pos)
 	s.pairs = append(s.pairs, pair{start: start, end: m.end, in: trim(s.text, start, m.pos), origin: lostOpen})
-	s.lastEnd, s.lastFin = m.end, endsSentence(s.text, start, m.pos)
+	s.lastEnd, s.lastFin, s.lastLost = m.end, endsSentence(s.text, start, m.pos), true
 }
 
 func (s *scanner) addPair(o opener, closePos, closeEnd int) {
 	p := pair{start: o.pos, end: closeEnd, in: trim(s.text, o.end, closePos), carried: o.carried}
 	s.pairs = append(s.pairs, p)
 	if closeEnd > s.lastEnd {
-		s.lastEnd, s.lastFin = closeEnd, endsSentence(s.text, o.end, closePos)
+		s.lastEnd, s.lastFin, s.lastLost = closeEnd, endsSentence(s.text, o.end, closePos), false
 	}
 }
 

@@ -16,11 +16,20 @@ func (t tok) word() bool { return t.p == 0 }
 // words splits text[from:to] into at most limit tokens. A word keeps inner
 // apostrophes, hyphens and dots (Russia's, so-called, U.S.) and the final dot
 // of an abbreviation or an initial (Mr., J.).
+var debugWords func(from, to int)
+
 func words(text string, from, to, limit int, buf []tok) []tok {
+	if debugWords != nil {
+		debugWords(from, to)
+	}
 	out := buf[:0]
 	to = min(to, len(text))
 	i := max(from, 0)
 	for i < to && len(out) < limit {
+		if c := text[i]; c == ' ' || c == '\n' {
+			i++
+			continue
+		}
 		r, n := decode(text, i, to)
 		switch {
 		case isSpace(r):
@@ -311,4 +320,22 @@ func demonym(w string) bool {
 		}
 	}
 	return false
+}
+
+// inSet reports whether the lower-case form of w is in m, without
+// allocating for short words.
+func inSet(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m[lower(w)]
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return m[string(b)]
 }
