@@ -16,12 +16,7 @@ func (t tok) word() bool { return t.p == 0 }
 // words splits text[from:to] into at most limit tokens. A word keeps inner
 // apostrophes, hyphens and dots (Russia's, so-called, U.S.) and the final dot
 // of an abbreviation or an initial (Mr., J.).
-var debugWords func(from, to int)
-
 func words(text string, from, to, limit int, buf []tok) []tok {
-	if debugWords != nil {
-		debugWords(from, to)
-	}
 	out := buf[:0]
 	to = min(to, len(text))
 	i := max(from, 0)
