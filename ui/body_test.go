@@ -774,3 +774,38 @@ func FuzzRenderBody(f *testing.F) {
 		}
 	})
 }
+
+// TestBodyConcurrentUse reads one Body from several goroutines, as the
+// model and a background search may (run with -race).
+func TestBodyConcurrentUse(t *testing.T) {
+	a := harbourArticle(t)
+	b := render(t, a, bodyOpts(40, termenv.ANSI256))
+	want := make([]string, b.Len())
+	for i := range want {
+		want[i] = b.Line(i, Highlight{Quote: 0, Party: 0, Mention: 1, Search: "the", Match: 2})
+	}
+	b = render(t, a, bodyOpts(40, termenv.ANSI256)) // fresh caches
+	done := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for k := 0; k < 20; k++ {
+				for _, s := range []string{"the", "halden", "line"} {
+					b.Matches(s)
+				}
+				for i := 0; i < b.Len(); i++ {
+					b.Line(i, NoHighlight)
+					if got := b.Line(i, Highlight{Quote: 0, Party: 0, Mention: 1, Search: "the", Match: 2}); got != want[i] {
+						done <- fmt.Sprintf("goroutine %d: line %d = %q, want %q", g, i, got, want[i])
+						return
+					}
+				}
+			}
+			done <- ""
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
