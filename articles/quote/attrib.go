@@ -308,6 +308,9 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 		if !gapOK(text, toks, k+c, n, w) {
 			continue
 		}
+		if k > 0 && toks[k-1].word() && passive(lower(text[toks[k-1].s:toks[k-1].e])) && w != "quoted" {
+			continue // "when the result was announced": nobody speaks
+		}
 		var a attribution
 		var ok bool
 		switch {
@@ -364,8 +367,28 @@ func gapOK(text string, toks []tok, i, n int, w string) bool {
 	if weakCue[w] && !participle(w) {
 		return false
 	}
-	// "said the plan was "…"", "told the court she woke to "…""
-	return words <= 25
+	// "said the plan was "…"", "told the court she woke to "…"", but not
+	// across a comma: "announced, members … applauded, which the mayor allowed "…""
+	comma := false
+	for k := i; k < n; k++ {
+		switch {
+		case toks[k].p == ',':
+			comma = true
+		case toks[k].word() && strings.EqualFold(text[toks[k].s:toks[k].e], "that"):
+			comma = false // "cautioned, however, that …"
+		}
+	}
+	return !comma && words <= 25
+}
+
+// passive reports whether a word before a cue makes it passive ("was
+// announced"), with no speaker as its subject.
+func passive(w string) bool {
+	switch w {
+	case "was", "were", "been", "be", "is", "are", "being":
+		return true
+	}
+	return false
 }
 
 // sentenceSubject finds the subject of the sentence whose tokens end before
