@@ -331,7 +331,7 @@ func Document(a *articles.Article, o BodyOptions) (string, error) {
 		sb.WriteByte('\n')
 	}
 	sb.WriteString(style(ReadingTime(a.Words), sgr.meta))
-	sb.WriteByte('\n')
+	sb.WriteString("\n\n")
 	for i := 0; i < b.Len(); i++ {
 		l := b.Line(i, NoHighlight)
 		if o.Profile == termenv.Ascii {
