@@ -24,6 +24,17 @@ const (
 	paneMinBody   = 20 // narrowest body the pane may leave
 )
 
+// place is what the reader's place in the body is.
+type place int
+
+const (
+	placeText   place = iota // where they scrolled to: the block at the top
+	placeTarget              // the current quote or mention, after a jump
+	placeMatch               // the current search match
+)
+
+func (p place) String() string { return [...]string{"text", "target", "match"}[p] }
+
 // paneMode is the user's choice about the side pane.
 type paneMode int
 
@@ -87,8 +98,9 @@ type articleModel struct {
 
 	// The reader's place across a resize: the block at the top when the
 	// body went stale, put back at the top when the new body arrives.
-	anchor    int  // index into Article.Blocks
-	anchorSet bool // a resize is pending
+	anchor    int   // index into Article.Blocks
+	anchorSet bool  // a re-render for another width is pending
+	place     place // what the reader is on: kept in view when the body is re-wrapped
 
 	width, height int      // the screen area (status bar and help excluded)
 	header        string   // rendered header for the width
@@ -122,7 +134,7 @@ func newArticle(s *ui.Styles, now func() time.Time, style string, profile termen
 func (m *articleModel) open(a *articles.Article, it *item) {
 	m.art, m.it = a, it
 	m.body, m.bodyFor, m.pending, m.slow, m.bodyErr = nil, renderKey{}, renderKey{}, false, nil
-	m.top, m.anchorSet = 0, false
+	m.top, m.anchorSet, m.place = 0, false, placeText
 	m.quotes = a.DirectQuotes()
 	m.quote, m.party, m.mention = -1, -1, -1
 	m.paneOrder = ui.PaneOrder(a)
@@ -145,9 +157,6 @@ func (m *articleModel) reload(a *articles.Article) {
 
 // SetSize sets the size of the screen area the article has.
 func (m *articleModel) SetSize(w, h int) {
-	if w != m.width && m.body != nil && m.body.Len() > 0 && !m.anchorSet {
-		m.anchor, m.anchorSet = m.body.BlockAt(m.top), true
-	}
 	m.width, m.height = w, h
 	m.layout()
 }
@@ -162,6 +171,9 @@ func (m *articleModel) layout() {
 		m.paneFocus = false
 	}
 	m.bodyW = m.bodyWidth(w)
+	if m.body != nil && m.body.Len() > 0 && m.bodyFor.art == m.art && !m.anchorSet && m.wantKey() != m.bodyFor {
+		m.anchor, m.anchorSet = m.body.BlockAt(m.top), true // the body went stale: remember the place
+	}
 	m.header = ui.Header(*m.styles, m.art, w, m.now())
 	m.bodyH = max(0, m.height-lipgloss.Height(m.header))
 	m.clampTop()
@@ -281,16 +293,48 @@ func (m *articleModel) setBody(k renderKey, b *ui.Body) {
 			m.pending = renderKey{}
 		}
 	}
-	if m.anchorSet && m.bodyFor.art == k.art {
-		m.top = b.BlockLine(m.anchor)
-	}
+	rewrap := m.body != nil && m.bodyFor.art == k.art
+	anchor := m.anchorSet
 	m.anchorSet = false
 	m.body, m.bodyFor, m.bodyErr = b, k, nil
 	if m.query != "" {
 		m.matches = b.Matches(m.query)
 		m.match = max(0, min(m.match, len(m.matches)-1))
 	}
+	if !rewrap {
+		m.clampTop()
+		return
+	}
+	// Keep the reader's place in the re-wrapped body: the quote, mention or
+	// match they jumped to, else the block that was at the top.
+	switch l, ok := m.placeLine(); {
+	case ok:
+		m.scrollTo(l)
+	case anchor:
+		m.top = b.BlockLine(m.anchor)
+	}
 	m.clampTop()
+}
+
+// placeLine returns the body line of the current target or match when the
+// reader's place is one.
+func (m articleModel) placeLine() (int, bool) {
+	switch m.place {
+	case placeTarget:
+		var p ui.Position
+		ok := false
+		if m.party >= 0 && m.mention >= 0 {
+			p, ok = m.body.Mention(m.party, m.mention)
+		} else if q := m.currentQuote(); q >= 0 && m.party < 0 {
+			p, ok = m.body.Quote(q)
+		}
+		return p.Line, ok
+	case placeMatch:
+		if m.match < len(m.matches) {
+			return m.matches[m.match].Line, true
+		}
+	}
+	return 0, false
 }
 
 // gotBody handles a render result: it is shown only when it is for the
@@ -389,6 +433,7 @@ func (m *articleModel) jump(d int) {
 		next = max(0, min(*cur+d, n-1))
 	}
 	*cur = next
+	m.place = placeTarget
 	if p, ok := pos(next); ok {
 		m.scrollTo(p.Line)
 	}
@@ -400,6 +445,7 @@ func (m *articleModel) stepMatch(d int) {
 		return
 	}
 	m.match = (m.match + d + len(m.matches)) % len(m.matches)
+	m.place = placeMatch
 	if l := m.matches[m.match].Line; !m.onScreen(l) {
 		m.scrollTo(l)
 	}
@@ -420,6 +466,7 @@ func (m *articleModel) runSearch() {
 		}
 	}
 	if len(m.matches) > 0 {
+		m.place = placeMatch
 		if l := m.matches[m.match].Line; !m.onScreen(l) {
 			m.scrollTo(l)
 		}
@@ -446,6 +493,7 @@ func (m articleModel) cursorParty() int {
 
 func (m *articleModel) scroll(d int) {
 	m.top += d
+	m.place = placeText
 	m.clampTop()
 }
 
@@ -534,9 +582,9 @@ func (m articleModel) update(msg tea.Msg) (articleModel, tea.Cmd) {
 	case key.Matches(k, m.keys.PageDown):
 		m.scroll(max(1, m.bodyH))
 	case key.Matches(k, m.keys.Top):
-		m.top = 0
+		m.top, m.place = 0, placeText
 	case key.Matches(k, m.keys.Bottom):
-		m.top = m.bodyLen()
+		m.top, m.place = m.bodyLen(), placeText
 		m.clampTop()
 	case key.Matches(k, m.keys.NextTarget):
 		m.jump(1)

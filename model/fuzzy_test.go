@@ -156,3 +156,26 @@ func TestLibraryMergeAndIndex(t *testing.T) {
 		t.Error("replaced article not indexed under its new party")
 	}
 }
+
+func TestListKeepsChosenRow(t *testing.T) {
+	lib := newLibrary()
+	l := newList(nil, nil, lib, "x")
+	add := func(ps ...string) {
+		var arts []*articles.Article
+		for _, p := range ps {
+			arts = append(arts, &articles.Article{Path: p})
+		}
+		lib.add(arts)
+		l.refilter()
+	}
+	add("m.txt")
+	add("a.txt") // rows arriving above: the cursor stays on the first row
+	if l.selected().path != "a.txt" {
+		t.Errorf("before any move the first row should be selected, got %s", l.selected().path)
+	}
+	l.move(1) // m.txt
+	add("b.txt", "c.txt")
+	if l.selected().path != "m.txt" {
+		t.Errorf("after a move the chosen row should stay selected, got %s", l.selected().path)
+	}
+}

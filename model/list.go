@@ -25,6 +25,7 @@ type listModel struct {
 
 	visible []*item // the rows after the filter, in list order (path, or score when filtering)
 	cursor  int     // index into visible of the selected row
+	chosen  bool    // the user moved the cursor: the selected article stays selected as rows come in
 	top     int     // index into visible of the first row on screen
 
 	input  textinput.Model
@@ -69,9 +70,13 @@ func (m listModel) selected() *item {
 }
 
 // refilter recomputes the visible rows after the library or the filter
-// changed, keeping the selected article selected when it is still shown.
+// changed, keeping the selected article selected when it is still shown
+// and the user chose it; until then the cursor stays on the first row.
 func (m *listModel) refilter() {
 	sel := m.selected()
+	if !m.chosen {
+		sel = nil
+	}
 	m.visible = filterItems(m.lib, m.q)
 	m.cursor = 0
 	if sel != nil {
@@ -150,6 +155,7 @@ func (m *listModel) clamp() {
 
 // move moves the cursor by d rows (clamped).
 func (m *listModel) move(d int) {
+	m.chosen = true
 	m.cursor += d
 	m.clamp()
 }

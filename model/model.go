@@ -559,7 +559,7 @@ func (m Model) sibling(d int) (tea.Model, tea.Cmd) {
 		}
 		return m, m.setNotice("first article")
 	}
-	m.list.cursor = i
+	m.list.cursor, m.list.chosen = i, true
 	m.list.clamp()
 	return m.openItem(m.list.visible[i])
 }

@@ -154,9 +154,14 @@ func TestPartyTarget(t *testing.T) {
 			m, _ := loaded(t, testOptions())
 			tm := start(t, m, sz.w, sz.h)
 			openHarbour(t, tm)
+			press(tm, "tab")
+			if sz.w < paneMinScreen {
+				// tab brings the pane in: the body is re-wrapped beside it.
+				waitFor(t, tm, rewrapped(t, m, sz.w, sz.w-paneWidth))
+			}
 			// Pane order: Maria Costa, Rui Lopes, Port Authority,
 			// European Commission, Portugal, …
-			press(tm, "tab", "down", "down", "down", "down", "enter")
+			press(tm, "down", "down", "down", "down", "enter")
 			waitFor(t, tm, "Portugal 1/2")
 			press(tm, "]")
 			waitFor(t, tm, "Portugal 2/2")
@@ -325,23 +330,7 @@ func TestResize(t *testing.T) {
 	tm := start(t, m, 80, 24)
 	openHarbour(t, tm)
 	press(tm, "j", "j", "j", "j")
-	// The line the body must show once it is re-wrapped for 140 columns
-	// (110 for the body beside the pane): one the 80-column body cannot have.
-	a := fixtureArticle(t, "harbour.txt")
-	b, err := ui.RenderBody(a, ui.BodyOptions{Width: 140 - paneWidth, Style: "notty", Profile: m.art.profile, Styles: *m.styles})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := ""
-	for i := 0; i < b.Len(); i++ {
-		if l := strings.TrimSpace(b.Plain(i)); len([]rune(l)) > 80 {
-			want = l
-			break
-		}
-	}
-	if want == "" {
-		t.Fatal("no line over 80 columns at width 110")
-	}
+	want := rewrapped(t, m, 80, 140-paneWidth)
 	for _, w := range []int{90, 100, 120} { // a storm of sizes
 		tm.Send(tea.WindowSizeMsg{Width: w, Height: 30})
 	}
@@ -365,4 +354,35 @@ func TestRunesInOneMessage(t *testing.T) {
 	if !fm.list.typing || fm.list.input.Value() != "frost" {
 		t.Errorf("typing %v input %q, want the filter open with frost", fm.list.typing, fm.list.input.Value())
 	}
+}
+
+// rewrapped returns a line of harbour.txt's body at width to that its body
+// at width from does not have: seeing it on screen means the re-wrapped
+// body has arrived.
+func rewrapped(t *testing.T, m Model, from, to int) string {
+	t.Helper()
+	a := fixtureArticle(t, "harbour.txt")
+	render := func(w int) *ui.Body {
+		b, err := ui.RenderBody(a, ui.BodyOptions{Width: w, Style: "notty", Profile: m.art.profile, Styles: *m.styles})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	old, b := render(from), render(to)
+	var all strings.Builder
+	for i := 0; i < old.Len(); i++ {
+		all.WriteString(old.Plain(i) + "\n")
+	}
+	best := ""
+	for i := 0; i < b.Len(); i++ {
+		l := strings.TrimSpace(b.Plain(i))
+		if len(l) > len(best) && !strings.Contains(all.String(), l) {
+			best = l
+		}
+	}
+	if best == "" {
+		t.Fatalf("no line of the %d-column body is new to the %d-column one", to, from)
+	}
+	return best
 }
