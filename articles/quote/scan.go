@@ -184,6 +184,7 @@ func endParagraph(s *scanner) stateFn {
 			s.carry = &passage{span: doc.Span{Start: left.pos}, block: s.bi, origin: unclosed}
 			s.carry.parts = appendPart(s.carry.parts, s.text, left.end, end)
 			s.carryAt = next
+			s.pairs = append(s.pairs, pair{start: left.pos, end: end, cont: true})
 		} else {
 			s.pairs = append(s.pairs, pair{start: left.pos, end: end, in: trim(s.text, left.end, end), origin: unclosed})
 		}
@@ -213,7 +214,7 @@ func (s *scanner) emit(left bool) {
 	})
 	n, last := 0, -1
 	for _, p := range s.pairs {
-		if p.start < last || p.in.Len() <= 0 && !p.carried {
+		if p.start < last || p.in.Len() <= 0 && !p.carried && !p.cont {
 			continue
 		}
 		last = p.end
