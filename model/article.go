@@ -686,6 +686,7 @@ func (m articleModel) View() string {
 	}
 	w := max(1, m.width)
 	var b strings.Builder
+	b.Grow(len(m.header) + m.bodyH*(w+paneWidth)*2) // cells are often more than a byte; SGR adds more
 	b.WriteString(m.header)
 	if m.bodyH == 0 {
 		return b.String()
@@ -718,6 +719,5 @@ func (m articleModel) View() string {
 			b.WriteString(pane[i])
 		}
 	}
-	_ = w
 	return b.String()
 }

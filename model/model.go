@@ -692,11 +692,17 @@ func (m Model) View() string {
 	} else {
 		screen = m.list.View(m.loading)
 	}
-	frame := screen + "\n" + m.statusView()
-	if hv := m.helpView(); hv != "" {
-		frame += "\n" + hv
+	status, help := m.statusView(), m.helpView()
+	var b strings.Builder
+	b.Grow(len(screen) + len(status) + len(help) + 2)
+	b.WriteString(screen)
+	b.WriteByte('\n')
+	b.WriteString(status)
+	if help != "" {
+		b.WriteByte('\n')
+		b.WriteString(help)
 	}
-	return ui.SafeOutput(clipLines(frame, m.height))
+	return ui.SafeOutput(clipLines(b.String(), m.height))
 }
 
 // clipLines keeps the first n lines of s.
