@@ -88,13 +88,25 @@ func Analyze(path string, d *doc.Document) *Article {
 // Parse reads data as an article of the given format ("" to sniff) and
 // analyses it.
 func Parse(path string, format doc.Format, data []byte) (*Article, error) {
+	a, err := ParseDocument(path, format, data)
+	if err != nil {
+		return nil, err
+	}
+	b := Analyze(path, &a.Document)
+	b.Size = a.Size
+	return b, nil
+}
+
+// ParseDocument reads data as an article of the given format ("" to sniff)
+// without analysing it: the Article has its Document and Size but no quotes
+// or parties yet. Analyze(a.Path, &a.Document) completes it; the reader
+// uses this to show a big article before its analysis is done.
+func ParseDocument(path string, format doc.Format, data []byte) (*Article, error) {
 	d, err := doc.Read(format, data)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	a := Analyze(path, d)
-	a.Size = int64(len(data))
-	return a, nil
+	return &Article{Path: path, Size: int64(len(data)), Document: *d}, nil
 }
 
 // DefaultMaxSize is the largest article Load reads: 64 MiB. Nobody reads a
@@ -117,6 +129,18 @@ func Load(path string) (*Article, error) { return LoadLimit(path, DefaultMaxSize
 // it has none that byline knows. A file that grows past max while it is
 // read is refused like a bigger one. Errors name the path.
 func LoadLimit(path string, max int64) (*Article, error) {
+	a, err := ReadFile(path, max)
+	if err != nil {
+		return nil, err
+	}
+	b := Analyze(path, &a.Document)
+	b.ModTime, b.Size = a.ModTime, a.Size
+	return b, nil
+}
+
+// ReadFile is LoadLimit without the analysis: the Article has its Document,
+// ModTime and Size, but no quotes or parties (see ParseDocument).
+func ReadFile(path string, max int64) (*Article, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPath(err))
@@ -144,7 +168,7 @@ func LoadLimit(path string, max int64) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	a, err := Parse(path, doc.FormatOf(path), data)
+	a, err := ParseDocument(path, doc.FormatOf(path), data)
 	if err != nil {
 		return nil, err
 	}
