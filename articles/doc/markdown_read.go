@@ -279,7 +279,7 @@ func mdBoilerplate(text string, blocks []Block) {
 			break
 		}
 		plain := mdInline(text[b.Start:b.End])
-		marker := markerRe.MatchString(plain) || leadMarkerRe.MatchString(plain) || adRe.MatchString(plain)
+		marker := markerLine(plain)
 		if !marker && !linkLike(plain) {
 			break
 		}

@@ -268,14 +268,16 @@ func headerKind(s string) (Kind, string) {
 	if name, ok := bylineName(s); ok {
 		return Byline, name
 	}
-	if relativeDateRe.MatchString(s) {
+	if len(s) < 60 && relativeDateRe.MatchString(s) {
 		return Date, ""
 	}
-	if leadingFurniture(s) || markerRe.MatchString(s) && len(s) < 40 || kickerLine(s) {
+	if leadingFurniture(s) || len(s) < 40 && markerRe.MatchString(s) || kickerLine(s) {
 		return Boilerplate, ""
 	}
-	if m := datelineRe.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
-		return Dateline, strings.TrimSpace(m[1])
+	if len(s) < 100 {
+		if m := datelineRe.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
+			return Dateline, strings.TrimSpace(m[1])
+		}
 	}
 	if dateLine(s) {
 		return Date, ""
@@ -300,7 +302,7 @@ var (
 // the article: a breadcrumb ("Home › World › Europe"), a skip link, a
 // menu label, "Share", "Save", "5 min read".
 func leadingFurniture(s string) bool {
-	return furnitureLineRe.MatchString(s) || adRe.MatchString(s) || len(s) < 120 && breadcrumbRe.MatchString(s)
+	return len(s) < 120 && (furnitureLineRe.MatchString(s) || adRe.MatchString(s) || breadcrumbRe.MatchString(s))
 }
 
 // kickerLine reports whether s is a section label standing alone under
@@ -355,6 +357,10 @@ var dateRes = []*regexp.Regexp{
 // findDates returns the dates written in s, in the forms "3 March 2024",
 // "March 3, 2024", "Mar. 3 2024" and "2024-03-03", in order of appearance.
 func findDates(s string) []string {
+	if !hasYearDigits(s) {
+		// Every form has four digits in a row: skip the regexps.
+		return nil
+	}
 	type hit struct {
 		at int
 		s  string
@@ -375,6 +381,21 @@ func findDates(s string) []string {
 		out[i] = h.s
 	}
 	return out
+}
+
+// hasYearDigits reports whether s has four ASCII digits in a row.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 var dateWordRe = regexp.MustCompile(`(?i)^(published|updated|posted|last|modified|created|on|at|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` + monthNames + `|\d{1,4}(st|nd|rd|th)?|\d{1,2}[:.]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:.z+\-]*)?)$`)
@@ -600,7 +621,14 @@ var (
 // adLine reports whether a one-line paragraph is site furniture wherever
 // it stands: an advertising slot or a "Read more:" link.
 func adLine(s string) bool {
-	return adRe.MatchString(s) || leadMarkerRe.MatchString(s) && len(s) < 200
+	return len(s) < 200 && (adRe.MatchString(s) || leadMarkerRe.MatchString(s))
+}
+
+// markerLine reports whether a line is a marker of site furniture
+// ("Video of the day", "Read more: …", "Advertisement"). Markers are
+// short; long lines are not tried against the patterns.
+func markerLine(s string) bool {
+	return len(s) <= 160 && (markerRe.MatchString(s) || leadMarkerRe.MatchString(s) || adRe.MatchString(s))
 }
 
 // linkLike reports whether a line reads like the title of a link: short
@@ -636,7 +664,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 			k--
 			continue
 		}
-		marker := markerRe.MatchString(s) || leadMarkerRe.MatchString(s) || adRe.MatchString(s)
+		marker := markerLine(s)
 		if !marker && !linkLike(s) {
 			break
 		}
@@ -661,7 +689,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 	from := max(first+(len(ls)-first)*2/3, len(ls)-maxTail)
 	for i := max(from, first+1); i < start; i++ {
 		s := lt(i)
-		if !markerRe.MatchString(s) || strings.EqualFold(s, "x") {
+		if len(s) > 160 || !markerRe.MatchString(s) || strings.EqualFold(s, "x") {
 			continue
 		}
 		ok := true
