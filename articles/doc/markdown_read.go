@@ -322,9 +322,14 @@ func mdInline(s string) string {
 		s = strings.TrimSpace(s[len(m):])
 		s = strings.TrimRight(strings.TrimRight(s, "#"), " \t")
 	}
-	s = mdImageRe.ReplaceAllString(s, "$1")
-	s = mdLinkRe.ReplaceAllString(s, "$1")
+	if strings.Contains(s, "](") {
+		s = mdImageRe.ReplaceAllString(s, "$1")
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
 	for range 3 {
+		if !strings.ContainsAny(s, "*_`") {
+			break
+		}
 		t := mdEmphasisRe.ReplaceAllString(s, "$1$2")
 		if t == s {
 			break

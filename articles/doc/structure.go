@@ -490,6 +490,9 @@ var datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu
 	`|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:,? (?:\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}))? \(([\p{L}&. \-]{1,30})\)))` +
 	`\s*(?:—|–|--|-|:)(?:\s+|$)`)
 
+// dayMonthRe matches a date without a year: "3 March", "March 3".
+var dayMonthRe = regexp.MustCompile(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}`)
+
 // dateline returns the dateline that opens a paragraph ("KYIV, Ukraine
 // (AP)"), the agency in it and the date in it, or "" when there is none.
 func dateline(s string) (dl, agency, date string) {
@@ -504,7 +507,7 @@ func dateline(s string) (dl, agency, date string) {
 	}
 	if ds := findDates(dl); len(ds) > 0 {
 		date = ds[0]
-	} else if dm := regexp.MustCompile(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}`).FindString(dl); dm != "" {
+	} else if dm := dayMonthRe.FindString(dl); dm != "" {
 		date = dm
 	}
 	return dl, strings.TrimSpace(agency), date
