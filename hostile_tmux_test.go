@@ -92,7 +92,10 @@ func htStart(t *testing.T, bin string, w, h int, args string) *htPane {
 	t.Cleanup(func() { os.RemoveAll(sockDir) })
 	p.env = append(p.env, "TERM=xterm-256color", "EDITOR=true", "VISUAL=true", "TMUX_TMPDIR="+sockDir, "BYLINE_DEBUG="+filepath.Join(dir, "debug.log"))
 	t.Cleanup(func() { p.tmux("kill-server") })
-	script := fmt.Sprintf("while [ ! -e %[1]s/go ]; do sleep 0.02; done; %[2]s %[3]s; echo $? > %[1]s/status", htQuote(dir), htQuote(bin), args)
+	// TMUX is unset for the reader: it would wrap OSC 52 in tmux's
+	// passthrough, which tmux (allow-passthrough off) drops unseen; plain
+	// OSC 52 becomes a paste buffer the test can read.
+	script := fmt.Sprintf("while [ ! -e %[1]s/go ]; do sleep 0.02; done; unset TMUX; %[2]s %[3]s; echo $? > %[1]s/status", htQuote(dir), htQuote(bin), args)
 	if out, err := p.tmux("new-session", "-d", "-s", "main", "-n", "reader", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "sh", "-c", script); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
@@ -413,4 +416,54 @@ func TestHostileTmuxSizes(t *testing.T) {
 			p.quit(exitOK)
 		})
 	}
+}
+
+// TestHostileTmuxCopy: y copies the current quote through OSC 52 (tmux
+// keeps it as a paste buffer), sanitised: what a later paste types into a
+// terminal must hold no escape sequence. Nothing is copied before y.
+func TestHostileTmuxCopy(t *testing.T) {
+	bin := htBuild(t)
+	path := filepath.Join(t.TempDir(), "copy.txt")
+	article := "Mayor asks for calm\n\n" +
+		"\u201cStay calm\x1b]0;pwned\x07 and\x1b[2J carry \u202eon,\u201d said the mayor, Ana Ruiz, on Monday.\n\n" +
+		"The council meets again next week.\n"
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := htStart(t, bin, 80, 24, htQuote(path))
+	p.waitScreen("the article", func(s string) bool { return strings.Contains(s, "Stay calm") })
+	p.keys("]")
+	p.waitScreen("the first quote", func(s string) bool { return strings.Contains(s, "quote 1/") })
+	// checkClean fails on any paste buffer, so y is pressed only now.
+	if out, err := p.tmux("send-keys", "-t", "main", "y"); err != nil {
+		t.Fatalf("send-keys y: %v\n%s", err, out)
+	}
+	var buf string
+	deadline := time.Now().Add(htWait)
+	for {
+		if out, err := p.tmux("show-buffer"); err == nil {
+			buf = out
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no paste buffer after y; screen:\n%s", p.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if bad := unsafeIn(buf, false); bad != "" {
+		t.Errorf("the copied quote has %s", bad)
+	}
+	for _, want := range []string{"Stay calm", "carry", "on"} {
+		if !strings.Contains(buf, want) {
+			t.Errorf("the copied quote %q does not have %q", buf, want)
+		}
+	}
+	if strings.Contains(buf, "council meets") {
+		t.Errorf("the copied quote %q has more than the quote", buf)
+	}
+	if got := p.display("#{pane_title}"); got != htTitle {
+		t.Errorf("the pane title changed to %q", got)
+	}
+	p.tmux("delete-buffer")
+	p.quit(exitOK)
 }
