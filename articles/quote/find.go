@@ -31,15 +31,17 @@ type item struct {
 
 // finder carries what attribution needs over the whole text.
 type finder struct {
-	text       string
-	blocks     []doc.Block
-	parties    []Party
-	mentions   []mention // all party mentions, by start
-	buf        [80]tok
-	items      []item
-	persons    []person        // names found by the name scan, in text order
-	memo       map[string]memo // descriptions resolved so far, by title word
-	peopleDone bool            // persons has been filled
+	text      string
+	blocks    []doc.Block
+	parties   []Party
+	mentions  []mention // all party mentions, by start
+	buf       [80]tok
+	items     []item
+	persons   []person          // names found by the name scan, in text order
+	memo      map[string]memo   // descriptions resolved so far, by title word
+	nextBlock int               // the first block not yet scanned for names
+	surnames  map[string]string // full names by surname, for the name scan
+	nameToks  []tok             // scratch tokens for the name scan
 }
 
 type mention struct {

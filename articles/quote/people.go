@@ -18,16 +18,19 @@ type person struct {
 	name     string // the fullest form of the name met so far
 }
 
-// people returns the person mentions of the analysed blocks outside quotes,
-// in text order, scanning the text once on first use.
-func (f *finder) people() []person {
-	if f.peopleDone {
-		return f.persons
+// people returns the person mentions of the analysed blocks, in text
+// order, at least up to the block holding pos. The text is scanned once,
+// block by block as later positions are asked for (quotes are named in
+// text order).
+func (f *finder) people(pos int) []person {
+	if f.surnames == nil {
+		f.surnames = map[string]string{}
 	}
-	f.peopleDone = true
-	surnames := map[string]string{}
-	var toks []tok
-	for _, b := range f.blocks {
+	surnames := f.surnames
+	toks := f.nameToks
+	defer func() { f.nameToks = toks }()
+	for ; f.nextBlock < len(f.blocks) && f.blocks[f.nextBlock].Start <= pos; f.nextBlock++ {
+		b := f.blocks[f.nextBlock]
 		if !b.Kind.Analysed() || b.Start < 0 || b.End > len(f.text) || b.Start >= b.End {
 			continue
 		}
@@ -280,7 +283,7 @@ func (f *finder) personBefore(it *item, pos int) string {
 			}
 		}
 	}
-	ps := f.people()
+	ps := f.people(pos)
 	j := sort.Search(len(ps), func(j int) bool { return ps[j].Start >= pos })
 	for k := j - 1; k >= 0 && k >= j-50; k-- {
 		if f.insideQuote(ps[k].Start) {
