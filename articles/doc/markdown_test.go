@@ -100,6 +100,8 @@ func TestSniff(t *testing.T) {
 		{"---\nnot closed\n", Text},
 		{"Headline\n\nBody <b>bold</b>\n", Text},
 		{"\xef\xbb\xbf<!doctype html><title>t</title>", HTML},
+		{"<p>A fragment copied from a page.</p><p>Second.</p>", HTML},
+		{"<3 this story\n\nBody\n", Text},
 	}
 	for _, tt := range tests {
 		d, err := Read("", []byte(tt.in))

@@ -70,7 +70,7 @@ func Read(format Format, data []byte) (*Document, error) {
 	return d, nil
 }
 
-var htmlStartRe = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<!--)`)
+var htmlStartRe = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<!--|<(p|div|article|section|main|h[1-6]|table|ul|ol|blockquote)[\s>])`)
 
 // looksHTML reports whether data starts like an HTML page, after a BOM
 // and white space.
