@@ -630,6 +630,39 @@ func TestHugeCodeBlockInPieces(t *testing.T) {
 	}
 }
 
+// TestWrapIsGreedy checks that every line of a paragraph but its last is
+// full: the next line's first word would not have fitted. Glamour's wrapper
+// miscounts lines at hyphens, which left one-word lines ("warned" alone)
+// before the renderer wrote non-breaking hyphens for it.
+func TestWrapIsGreedy(t *testing.T) {
+	text := "In a joint statement from a two-day meeting in Bucharest, NATO foreign ministers warned that " +
+		"conflict-related damage to the rules-based order - the so-called post-war consensus - was well-known, " +
+		"and that a long-term, cross-border, all-of-government response was state-of-the-art."
+	for _, f := range []doc.Format{doc.Text, doc.Markdown} {
+		a := buildArticle(t, f, []para{{doc.Body, text}}, nil, nil)
+		for w := 26; w <= 100; w++ { // from where the longest word fits a line
+			b := render(t, a, bodyOpts(w, termenv.Ascii))
+			var words []string
+			for i := 0; i < b.Len(); i++ {
+				l := strings.TrimSpace(b.Plain(i))
+				if strings.ContainsRune(l, '\u2011') {
+					t.Fatalf("w%d line %d shows a non-breaking hyphen: %q", w, i, l)
+				}
+				words = append(words, strings.Fields(l)...)
+				if i+1 < b.Len() {
+					next := strings.Fields(b.Plain(i + 1))
+					if len(next) > 0 && runewidth.StringWidth(l)+1+runewidth.StringWidth(next[0]) <= w-4 {
+						t.Errorf("%s w%d: line %d %q ends early: %q would fit", f, w, i, l, next[0])
+					}
+				}
+			}
+			if got := strings.Join(words, " "); got != text {
+				t.Fatalf("%s w%d: text %q, want %q", f, w, got, text)
+			}
+		}
+	}
+}
+
 func TestChunksStitchLikeOneRender(t *testing.T) {
 	var paras []para
 	for i := 0; i < 400; i++ {

@@ -274,6 +274,7 @@ func (p *plan) markdown(c chunk) string {
 	return doc.BodyMarkdownWith(&d, codes(p.a, p.chunkMarks(c), false), doc.MarkdownOptions{
 		Caret:      caretMark,
 		Break:      breakMk,
+		Hyphen:     hyphenMk,
 		BreakEvery: min(doc.DefaultBreakEvery, max(p.o.Width-6, 8)),
 	})
 }

@@ -50,6 +50,7 @@ const (
 	mkDimStart            // id: 0
 	mkDimEnd              // id: 0
 	mkBreak               // id: 0; a space after it on the same line was inserted to break a long word and is dropped
+	mkHyphen              // id: 0; the U+2011 after it stands for "-" (see doc.MarkdownOptions.Hyphen)
 )
 
 // marker returns the marker string for kind and id.
@@ -227,4 +228,5 @@ var (
 	dimOpen  = marker(mkDimStart, 0)
 	dimClose = marker(mkDimEnd, 0)
 	breakMk  = marker(mkBreak, 0) + " "
+	hyphenMk = marker(mkHyphen, 0) + "\u2011"
 )

@@ -43,6 +43,7 @@ type walker struct {
 	digits     []int
 	pending    []record // waiting for the next visible rune
 	afterBreak bool
+	hyphen     bool // a U+2011 that follows stands for "-"
 }
 
 // record is where a quote, mention or block starts.
@@ -99,6 +100,9 @@ func (w *walker) walk(s string) {
 		case r >= 0x80 && r <= 0x9f:
 			w.caret(r)
 		case isBidiRune(r) || r == 0x200d:
+		case r == '\u2011' && w.hyphen:
+			w.hyphen = false
+			w.visible('-', "-", 1)
 		default:
 			w.visible(r, s[i-n:i], runewidth.RuneWidth(r))
 		}
@@ -300,6 +304,9 @@ func (w *walker) mark(kind, id int) {
 		}
 	case mkBreak:
 		w.afterBreak = true
+		return
+	case mkHyphen:
+		w.hyphen = true
 		return
 	default:
 		return

@@ -270,6 +270,20 @@ func TestBodyMarkdownFencesAPieceOfCode(t *testing.T) {
 	}
 }
 
+func TestBodyMarkdownHyphen(t *testing.T) {
+	o := MarkdownOptions{Hyphen: "~"}
+	d := textDoc("- a two-day - meeting")
+	if got, want := BodyMarkdownWith(d, nil, o), "~ a two~day ~ meeting\n"; got != want {
+		t.Errorf("text: got %q, want %q", got, want)
+	}
+	src := "- a two-day `x-y` meeting\n\n---\n\n| a-b | c |\n|---|:-:|\n\nTitle\n---"
+	d = &Document{Format: Markdown, Text: src, Blocks: []Block{{Span: Span{0, len(src)}, Kind: Body}}}
+	want := "- a two~day `x-y` meeting\n\n---\n\n| a~b | c |\n|---|:-:|\n\nTitle\n---\n"
+	if got := BodyMarkdownWith(d, nil, o); got != want {
+		t.Errorf("markdown: got %q, want %q", got, want)
+	}
+}
+
 func TestBodyMarkdownBreaksLongRuns(t *testing.T) {
 	long := strings.Repeat("x", 1000)
 	for _, f := range []Format{Text, Markdown} {

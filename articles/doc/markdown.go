@@ -31,6 +31,14 @@ type MarkdownOptions struct {
 	// BreakEvery is the longest run of cells without a space that is left
 	// whole; 0 means DefaultBreakEvery. Code blocks are never broken.
 	BreakEvery int
+	// Hyphen, when set, is written for every hyphen-minus of the text that
+	// is not Markdown syntax (a list marker, a rule, a setext underline, a
+	// table's delimiter row, code). Glamour's word wrapper breaks after a
+	// "-" but does not count it in the line's length, so a line with one can
+	// come out a cell too wide and be broken again by the next writer,
+	// leaving a one-word line; the renderer writes a non-breaking hyphen
+	// with a marker and turns it back into "-".
+	Hyphen string
 }
 
 // Limits BodyMarkdown applies so that glamour works in linear time.
@@ -292,7 +300,7 @@ func (w *mdWriter) markdownLine(ls, le int, first, code bool) {
 		w.b.WriteString(text[content:h])
 		content = h
 	}
-	if thematicBreak(text[content:le]) {
+	if thematicBreak(text[content:le]) || delimiterRow(text[content:le]) {
 		// A mark before a rule would make it text: marks go after it.
 		w.deferMarksUpTo(le + 1)
 		w.b.WriteString(text[content:le])
@@ -306,6 +314,23 @@ func (w *mdWriter) markdownLine(ls, le int, first, code bool) {
 	w.flushPending()
 	w.marksUpTo(content, false)
 	w.inline(content, le, true, false)
+}
+
+// delimiterRow reports whether line is only "-", ":", "|", "=" and blanks
+// with at least one "-" or "=": a table's delimiter row or a setext
+// underline, kept as it is.
+func delimiterRow(line string) bool {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '-', '=':
+			n++
+		case ':', '|', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // thematicBreak reports whether line is a Markdown rule: three or more of
@@ -513,6 +538,11 @@ func (w *mdWriter) inline(s, e int, markdown, all bool) {
 				continue
 			}
 			w.maybeBreak(1)
+			if all && c == '-' && w.o.Hyphen != "" {
+				w.b.WriteString(w.o.Hyphen)
+				i++
+				continue
+			}
 			if all {
 				w.escapeASCII(c)
 				i++
@@ -547,6 +577,12 @@ func (w *mdWriter) inline(s, e int, markdown, all bool) {
 				w.b.WriteString(`\<`)
 			case '&':
 				w.b.WriteString(neutralEntity(text[i:e]))
+			case '-':
+				if w.o.Hyphen != "" {
+					w.b.WriteString(w.o.Hyphen)
+				} else {
+					w.b.WriteByte('-')
+				}
 			case '[':
 				w.brackets++
 				if w.brackets > maxBrackets {
