@@ -2,6 +2,7 @@ package party
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -536,7 +537,7 @@ func (s *scanner) skippable(i int) bool {
 	if s.has(i, cNonName) || s.has(i, cArticle) && (t.is(fSent) || t.is(fHead) || !s.capWord(i+1)) {
 		return true
 	}
-	if k := strings.IndexAny(w, "'’"); k > 0 && s.l.nonNames[w[:k]] {
+	if k := apostrophe(w); k > 0 && s.l.nonNames[w[:k]] {
 		return true // "I'm"
 	}
 	if !t.is(fSent) && !t.is(fHead) {
@@ -605,7 +606,7 @@ func (s *scanner) common(w string) bool {
 		return true
 	}
 	// Contractions: "We'd", "They've".
-	if k := strings.IndexAny(w, "'’"); k > 0 {
+	if k := apostrophe(w); k > 0 {
 		switch strings.TrimLeft(w[k:], "'’") {
 		case "d", "ve", "ll", "re", "m", "t", "s":
 			return s.l.isCommon(w[:k])
@@ -624,6 +625,21 @@ func (s *scanner) common(w string) bool {
 		}
 	}
 	return true
+}
+
+// apostrophe returns the index of the first apostrophe (' or ’) in w, or -1.
+func apostrophe(w string) int {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '\'':
+			return i
+		case 0xE2:
+			if strings.HasPrefix(w[i:], "’") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func isNumber(w string) bool {
@@ -1113,10 +1129,20 @@ func (s *scanner) statementAfter(j int) bool {
 // with runs of white space made single spaces.
 func (s *scanner) spanName(i, j int) string {
 	raw := s.text[s.toks[i].s:s.toks[j-1].b]
-	if !strings.ContainsAny(raw, "\n\t\r  ") {
-		return raw
+	for k := 0; k < len(raw); k++ {
+		switch c := raw[k]; {
+		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f',
+			c == ' ' && k+1 < len(raw) && raw[k+1] == ' ',
+			c >= utf8.RuneSelf:
+			if c >= utf8.RuneSelf {
+				if r, _ := utf8.DecodeRuneInString(raw[k:]); !unicode.IsSpace(r) {
+					continue
+				}
+			}
+			return strings.Join(strings.Fields(raw), " ")
+		}
 	}
-	return strings.Join(strings.Fields(raw), " ")
+	return raw
 }
 
 // hyphenParts records listed parties inside a hyphenated word whose other
