@@ -126,61 +126,89 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, status int
 	return cfg, exitOK, false
 }
 
+// loadWindow is how many articles per core loadAll lets be read ahead of
+// the one it is waiting to emit: enough to keep every core busy behind a
+// slow article, few enough that memory stays bounded however big the
+// folder.
+const loadWindow = 64
+
 // loadAll reads every article named by paths (stdin for "-") with a worker
-// per core and calls emit with each, in path order. Errors are written to
-// stderr as they come; the result says whether any occurred. A panic while
-// reading one article is recorded in crash and that article reported as
-// failed.
+// per core and calls emit with each, in path order. The folders are walked
+// while the first articles are read, and at most loadWindow articles per
+// core are read ahead of the next one to emit. Errors (a path that cannot
+// be walked, an article that cannot be read) are written to stderr in the
+// same order; the result says whether any occurred. A panic while reading
+// one article is recorded in crash and that article reported as failed.
 func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, emit func(*articles.Article)) (failed bool) {
-	var files []string
-	var walkErrs []error
-	for _, p := range cfg.paths {
-		if p == "-" {
-			files = append(files, "-")
-			continue
-		}
-		walkErrs = append(walkErrs, articles.Walk([]string{p}, func(batch []string) {
-			files = append(files, batch...)
-		})...)
-	}
-	for _, err := range walkErrs {
-		fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
-		failed = true
-	}
 	type result struct {
-		a   *articles.Article
-		err error
+		a    *articles.Article
+		errs []error // a failed read, or the errors of walking a path
 	}
-	results := make([]chan result, len(files))
-	for i := range results {
-		results[i] = make(chan result, 1)
+	type job struct {
+		path string
+		out  chan<- result
 	}
+	workers := runtime.NumCPU()
+	order := make(chan chan result, loadWindow*workers) // results to emit, in path order
+	jobs := make(chan job, workers)
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU(); w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				a, err := loadSafe(files[i], cfg.maxSize, stdin, crash)
-				results[i] <- result{a, err}
+			for j := range jobs {
+				a, err := loadSafe(j.path, cfg.maxSize, stdin, crash)
+				r := result{a: a}
+				if err != nil {
+					r.errs = []error{err}
+				}
+				j.out <- r
 			}
 		}()
 	}
 	go func() {
-		for i := range files {
-			next <- i
+		defer close(order)
+		defer close(jobs)
+		report := func(errs ...error) {
+			out := make(chan result, 1)
+			out <- result{errs: errs}
+			order <- out
 		}
-		close(next)
+		defer func() {
+			if r := recover(); r != nil {
+				crash.record(r)
+				report(fmt.Errorf("walk: internal error"))
+			}
+		}()
+		send := func(path string) {
+			out := make(chan result, 1)
+			order <- out // waits while the window is full
+			jobs <- job{path, out}
+		}
+		for _, p := range cfg.paths {
+			if p == "-" {
+				send("-")
+				continue
+			}
+			errs := articles.Walk([]string{p}, func(batch []string) {
+				for _, f := range batch {
+					send(f)
+				}
+			})
+			if len(errs) > 0 {
+				report(errs...)
+			}
+		}
 	}()
-	for i := range files {
-		r := <-results[i]
-		if r.err != nil {
-			fmt.Fprintf(stderr, "byline: %s\n", clean(r.err.Error()))
+	for out := range order {
+		r := <-out
+		for _, err := range r.errs {
+			fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
 			failed = true
-			continue
 		}
-		emit(r.a)
+		if r.a != nil && len(r.errs) == 0 {
+			emit(r.a)
+		}
 	}
 	wg.Wait()
 	return failed
