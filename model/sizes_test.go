@@ -290,3 +290,92 @@ func TestAnalyseInBackground(t *testing.T) {
 		t.Errorf("analysed body not shown or no quotes (%d)", len(m.art.quotes))
 	}
 }
+
+func TestPaneToggleAndFold(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	m = upd(t, m, tea.WindowSizeMsg{Width: 140, Height: 30})
+	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = renderNow(t, m)
+	if !m.art.paneShown || m.art.bodyW != 140-paneWidth {
+		t.Fatalf("at 140 columns the pane should show (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
+	}
+	m = upd(t, m, keyMsg("p"))
+	if m.art.paneShown || m.art.bodyW != 140 || !m.art.needsRender() && m.art.pending.width != 140 {
+		t.Errorf("p should hide the pane and re-wrap the body to 140 (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
+	}
+	m = upd(t, m, keyMsg("p"))
+	m = upd(t, m, tea.WindowSizeMsg{Width: 85, Height: 30})
+	if !m.art.paneShown {
+		t.Error("a pane asked for with p stays when the screen narrows (while the body keeps 20 columns)")
+	}
+	m = upd(t, m, keyMsg("p"))
+	m = upd(t, m, tea.WindowSizeMsg{Width: 140, Height: 30})
+	if m.art.paneShown {
+		t.Error("a pane hidden with p stays hidden on a wide screen")
+	}
+	if strings.Contains(m.View(), "People") {
+		t.Error("hidden pane drawn")
+	}
+}
+
+func TestHelpTakesItsHeight(t *testing.T) {
+	m, _ := loaded(t, testOptions())
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = renderNow(t, m)
+	short := m.art.bodyH
+	m = upd(t, m, keyMsg("?"))
+	if !m.help.ShowAll || m.art.bodyH >= short {
+		t.Errorf("full help: ShowAll %v, body height %d (was %d), want smaller", m.help.ShowAll, m.art.bodyH, short)
+	}
+	v := m.View()
+	if n := strings.Count(v, "\n") + 1; n != 24 {
+		t.Errorf("frame has %d lines, want 24", n)
+	}
+	for _, want := range []string{"next article", "½ page down", "suspend"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+	m = upd(t, m, keyMsg("?"))
+	if m.art.bodyH != short {
+		t.Errorf("body height back to %d, want %d", m.art.bodyH, short)
+	}
+}
+
+func TestStdinInTheList(t *testing.T) {
+	setup(t)
+	stdin, err := articles.Parse("-", "", []byte("A note read from standard input\n\nIt has one paragraph.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions()
+	opts.Stdin = stdin
+	m, _ := newTest(t, opts, "testdata/articles")
+	m.list.refilter()
+	l, next := startLoad(m.paths, m.load)
+	m.loader = l
+	for m.loading {
+		m = upd(t, m, next())
+	}
+	if len(m.lib.items) != 5 || m.direct || m.screen != ui.ListScreen {
+		t.Fatalf("items %d direct %v screen %v, want stdin among the 4 files in the list", len(m.lib.items), m.direct, m.screen)
+	}
+	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(m.View(), "A note read from standard input") || !strings.Contains(m.View(), "stdin") {
+		t.Error("stdin row not shown with its source")
+	}
+
+	// Alone, stdin opens straight into the article, and q quits.
+	opts = testOptions()
+	opts.Stdin = stdin
+	m = New(opts)
+	if !m.direct || m.screen != ui.ArticleScreen {
+		t.Fatal("stdin alone should open the article")
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
+		t.Error("q should quit")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q should quit")
+	}
+}
