@@ -171,10 +171,10 @@ func (m Model) Init() tea.Cmd {
 		return nil
 	}
 	paths, load := m.paths, m.load
-	return tea.Batch(func() tea.Msg {
+	return tea.Batch(safely(func() tea.Msg {
 		l, next := startLoad(paths, load)
-		return loadStartedMsg{l: l, next: next}
-	}, m.spin.Tick)
+		return loadStartedMsg{l: l, next: safely(next)}
+	}), m.spin.Tick)
 }
 
 // messages of the root
@@ -504,7 +504,7 @@ func (m Model) gotBatch(msg batchMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.layout()
-	return m, m.loader.next
+	return m, safely(m.loader.next)
 }
 
 // gotBody files a rendered body in the cache and shows it when it is the
