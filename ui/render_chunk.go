@@ -151,6 +151,7 @@ func (p *plan) renderChunk(rd **glamour.TermRenderer, c chunk) chunkOut {
 			return p.fallback(c)
 		}
 		w := newWalker(p.o.Width, p.o.Profile == termenv.Ascii)
+		w.ids = chunkIDs(p.chunkMarks(c))
 		w.walk(trimBlankLines(res.out))
 		return chunkOut{lines: w.lines, regions: w.regions, recs: w.recs}
 	case <-timer.C:
@@ -165,7 +166,8 @@ func (p *plan) renderChunk(rd **glamour.TermRenderer, c chunk) chunkOut {
 // control characters in caret notation, wrapped at spaces to the width
 // with glamour's margin of two, blocks apart by a blank line.
 func (p *plan) fallback(c chunk) chunkOut {
-	marks := codes(p.a, p.chunkMarks(c), true)
+	cm := p.chunkMarks(c)
+	marks := codes(p.a, cm, true)
 	text := p.a.Text
 	var sb strings.Builder
 	mi := 0
@@ -237,6 +239,7 @@ func (p *plan) fallback(c chunk) chunkOut {
 		}
 	}
 	w := newWalker(p.o.Width, true)
+	w.ids = chunkIDs(cm)
 	w.walk(sb.String())
 	return chunkOut{lines: w.lines, regions: w.regions, recs: w.recs, fallback: true}
 }

@@ -173,22 +173,41 @@ func buildMarks(a *articles.Article) (marks []pmark, base []int, total int) {
 	return marks, base, total
 }
 
-// codes makes the marks of ms for BodyMarkdown; plain makes speaker tags
-// plain text (for the fallback) instead of Markdown.
+// codes makes the marks of ms (one chunk's) for BodyMarkdown; plain makes
+// speaker tags plain text (for the fallback) instead of Markdown. To keep
+// the markers short (glamour's word wrapper costs the square of a word's
+// length in runes), a start marker carries the mark's index in ms, not the
+// quote's or mention's id (see chunkIDs), and an end marker no id at all:
+// quotes do not overlap, nor do mentions.
 func codes(a *articles.Article, ms []pmark, plain bool) []doc.Mark {
 	out := make([]doc.Mark, len(ms))
 	for i, m := range ms {
-		c := marker(m.kind, m.id)
+		id := 0
+		switch m.kind {
+		case mkQuoteStart, mkMentionStart, mkBlock, mkSpeakerStart:
+			id = i
+		}
+		c := marker(m.kind, id)
 		if m.kind == mkSpeakerStart {
 			name := strings.TrimSpace(a.Quotes[m.id].Speaker)
 			if !plain {
 				name = doc.EscapeText(name)
 			}
-			c += " — " + name + marker(mkSpeakerEnd, m.id)
+			c += " — " + name + marker(mkSpeakerEnd, 0)
 		}
 		out[i] = doc.Mark{Pos: m.pos, Code: c}
 	}
 	return out
+}
+
+// chunkIDs returns, for each mark of ms, its quote, mention or block id:
+// the walker maps a start marker's index back with it.
+func chunkIDs(ms []pmark) []int {
+	ids := make([]int, len(ms))
+	for i, m := range ms {
+		ids[i] = m.id
+	}
+	return ids
 }
 
 // namedAfter reports whether the text names q's speaker right after the

@@ -39,6 +39,7 @@ type walker struct {
 	regID   uint32
 	dim     int
 
+	ids        []int // start markers carry an index into this (see codes); nil: they carry the id itself
 	inMarker   bool
 	digits     []int
 	pending    []record // waiting for the next visible rune
@@ -276,13 +277,20 @@ func (w *walker) markerRune() {
 
 func (w *walker) mark(kind, id int) {
 	switch kind {
+	case mkQuoteStart, mkSpeakerStart, mkMentionStart, mkBlock:
+		if w.ids != nil {
+			if id >= len(w.ids) {
+				return
+			}
+			id = w.ids[id]
+		}
+	}
+	switch kind {
 	case mkQuoteStart:
 		w.reg.quote = int32(id)
 		w.pending = append(w.pending, record{kind: kind, id: id})
 	case mkQuoteEnd:
-		if int(w.reg.quote) == id {
-			w.reg.quote = -1
-		}
+		w.reg.quote = -1
 	case mkSpeakerStart:
 		w.reg.speaker = int32(id)
 	case mkSpeakerEnd:
@@ -291,9 +299,7 @@ func (w *walker) mark(kind, id int) {
 		w.reg.mention = int32(id)
 		w.pending = append(w.pending, record{kind: kind, id: id})
 	case mkMentionEnd:
-		if int(w.reg.mention) == id {
-			w.reg.mention = -1
-		}
+		w.reg.mention = -1
 	case mkBlock:
 		w.pending = append(w.pending, record{kind: kind, id: id})
 	case mkDimStart:
