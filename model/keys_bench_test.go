@@ -66,8 +66,8 @@ func BenchmarkKeys1MB(b *testing.B) {
 	}
 	cases := []struct {
 		name string
-		prep []tea.Msg  // sent before timing
-		keys []tea.Msg  // sent in turn, one per step
+		prep []tea.Msg    // sent before timing
+		keys []tea.Msg    // sent in turn, one per step
 		wrap func(*Model) // starts over at the end
 	}{
 		{name: "j", keys: []tea.Msg{keyMsg("j")}, wrap: func(m *Model) {
