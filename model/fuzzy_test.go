@@ -1,11 +1,16 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"byline/articles"
 	"byline/articles/party"
+	"byline/ui"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -177,5 +182,47 @@ func TestListKeepsChosenRow(t *testing.T) {
 	add("b.txt", "c.txt")
 	if l.selected().path != "m.txt" {
 		t.Errorf("after a move the chosen row should stay selected, got %s", l.selected().path)
+	}
+}
+
+func TestBigListFiltersOnPause(t *testing.T) {
+	lib := newLibrary()
+	var arts []*articles.Article
+	for i := range filterBig + 10 {
+		a := &articles.Article{Path: fmt.Sprintf("%05d.txt", i)}
+		a.Meta.Title = fmt.Sprintf("story %d", i)
+		if i == 77 {
+			a.Meta.Title = "the frost report"
+		}
+		arts = append(arts, a)
+	}
+	lib.add(arts)
+	st := ui.DefaultStyles(true)
+	l := newList(&st, func() time.Time { return time.Time{} }, lib, "x")
+	l.keys = ui.DefaultKeyMap().For(ui.KeyContext{Screen: ui.ListScreen, Typing: true})
+	l.typing = true
+	l.input.Focus()
+	var cmd tea.Cmd
+	for _, r := range "frost" {
+		l, cmd = l.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if len(l.visible) != len(lib.items) || cmd == nil {
+		t.Fatalf("a big list should not filter on each key (visible %d)", len(l.visible))
+	}
+	l, _ = l.Update(filterMsg{seq: l.filterSeq - 1})
+	if len(l.visible) != len(lib.items) {
+		t.Error("a stale pause applied the filter")
+	}
+	l, _ = l.Update(filterMsg{seq: l.filterSeq})
+	if len(l.visible) != 1 || l.visible[0].path != "00077.txt" {
+		t.Errorf("after the pause: %d rows", len(l.visible))
+	}
+	// enter applies a filter still waiting for its pause.
+	l, _ = l.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	l, _ = l.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'t'}})
+	l.input.SetValue("story 12")
+	l, _ = l.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if l.typing || len(l.q.terms) != 2 || len(l.visible) == 0 || !strings.HasPrefix(l.visible[0].row.Title, "story 12") {
+		t.Errorf("enter should apply the typed filter at once (typing %v, terms %v, %d rows)", l.typing, l.q.terms, len(l.visible))
 	}
 }

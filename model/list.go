@@ -28,9 +28,10 @@ type listModel struct {
 	chosen  bool    // the user moved the cursor: the selected article stays selected as rows come in
 	top     int     // index into visible of the first row on screen
 
-	input  textinput.Model
-	typing bool  // the filter input has focus
-	q      query // the filter applied
+	input     textinput.Model
+	typing    bool  // the filter input has focus
+	q         query // the filter applied
+	filterSeq int   // the latest keystroke in the filter; a big list filters when they pause
 
 	width, height int // the whole screen's size
 	rowsH         int // lines for rows
@@ -38,6 +39,16 @@ type listModel struct {
 
 // openMsg asks the root to open the article of an item.
 type openMsg struct{ it *item }
+
+// filterMsg applies the filter typed, once typing pauses (big lists only).
+type filterMsg struct{ seq int }
+
+// Filtering a list this big waits for a pause in typing (filterDelay):
+// one filter pass over 100,000 rows costs tens of milliseconds.
+const (
+	filterBig   = 5000
+	filterDelay = 60 * time.Millisecond
+)
 
 func newList(s *ui.Styles, now func() time.Time, lib *library, where string) listModel {
 	in := textinput.New()
@@ -162,6 +173,13 @@ func (m *listModel) move(d int) {
 
 // Update handles keys for the list screen.
 func (m listModel) Update(msg tea.Msg) (listModel, tea.Cmd) {
+	if f, ok := msg.(filterMsg); ok {
+		if f.seq == m.filterSeq && m.typing {
+			m.q = parseQuery(m.input.Value())
+			m.refilter()
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		if m.typing {
@@ -214,6 +232,10 @@ func (m listModel) updateTyping(k tea.KeyMsg) (listModel, tea.Cmd) {
 	case key.Matches(k, m.keys.Accept):
 		m.typing = false
 		m.input.Blur()
+		if q := parseQuery(m.input.Value()); q.String() != m.q.String() {
+			m.q = q // a pending pause-filter: apply it now
+			m.refilter()
+		}
 		m.layout()
 		return m, nil
 	case k.Type == tea.KeyUp:
@@ -227,6 +249,11 @@ func (m listModel) updateTyping(k tea.KeyMsg) (listModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(k)
 	if v := m.input.Value(); v != before {
+		if len(m.lib.items) > filterBig {
+			m.filterSeq++
+			seq := m.filterSeq
+			return m, tea.Batch(cmd, tea.Tick(filterDelay, func(time.Time) tea.Msg { return filterMsg{seq} }))
+		}
 		m.q = parseQuery(v)
 		m.refilter()
 	}
