@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -212,10 +213,16 @@ func joinNotes(ns ...string) string {
 	return strings.Join(keep, "; ")
 }
 
+// childTimeout is the longest a measured command may run: a hang shows as
+// an error in its row instead of stopping the table.
+const childTimeout = 5 * time.Minute
+
 // child runs a command with stdout to /dev/null and returns its wall time
 // and its rusage.
 func child(name string, args ...string) (time.Duration, *syscall.Rusage, error) {
-	cmd := exec.Command(name, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), childTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		return 0, nil, err
