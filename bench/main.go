@@ -37,6 +37,7 @@ type options struct {
 	width  int      // terminal width for the UI rows and the render width
 	height int      // terminal height
 	big    bool     // also run the opt-in heavy rows (json over the big folder)
+	note   string   // free text for the table's header (what was measured)
 }
 
 func main() {
@@ -51,7 +52,8 @@ func main() {
 	flag.IntVar(&o.width, "width", 200, "terminal width for the UI rows and render width")
 	flag.IntVar(&o.height, "height", 50, "terminal height for the UI rows")
 	list := flag.Bool("list", false, "list the row ids and exit")
-	flag.BoolVar(&o.big, "heavy", false, "also run the heavy optional rows (json-100k)")
+	flag.BoolVar(&o.big, "heavy", false, "also run the heavy optional rows (json-large)")
+	flag.StringVar(&o.note, "note", "", "text for the table's header, e.g. what build was measured")
 	flag.Parse()
 	if *list {
 		for _, r := range rowSpecs {
