@@ -8,6 +8,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -316,9 +317,47 @@ func TestHostileCorpusListed(t *testing.T) {
 	}
 }
 
+// corpusState is what byline must never change in the corpus: each file's
+// content, mode and modification time.
+func corpusState(t testing.TB) map[string]string {
+	t.Helper()
+	state := map[string]string{}
+	entries, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		path := filepath.Join(corpusDir, e.Name())
+		data, err := os.ReadFile(path)
+		fi, serr := os.Stat(path)
+		if err != nil || serr != nil {
+			t.Fatal(err, serr)
+		}
+		state[e.Name()] = fmt.Sprintf("%x %v %v", sha256.Sum256(data), fi.Mode(), fi.ModTime().UnixNano())
+	}
+	return state
+}
+
+// checkCorpusUnchanged fails when a corpus file changed since before.
+func checkCorpusUnchanged(t testing.TB, before map[string]string) {
+	t.Helper()
+	after := corpusState(t)
+	for name, s := range before {
+		if after[name] != s {
+			t.Errorf("byline changed %s/%s", corpusDir, name)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("the corpus had %d files and has %d", len(before), len(after))
+	}
+}
+
 // TestHostileFiles runs byline on each file of the corpus, in plain output
-// (without and with colour) and with --json, and checks its outcome.
+// (without and with colour) and with --json, and checks its outcome; none
+// of the files is written to.
 func TestHostileFiles(t *testing.T) {
+	before := corpusState(t)
+	defer checkCorpusUnchanged(t, before)
 	for _, f := range hostileFiles {
 		t.Run(f.name, func(t *testing.T) {
 			path := filepath.Join(corpusDir, f.name)

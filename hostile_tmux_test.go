@@ -268,6 +268,8 @@ func htShowsCaret(s string) bool {
 
 func TestHostileTmuxFolder(t *testing.T) {
 	bin := htBuild(t)
+	before := corpusState(t)
+	defer checkCorpusUnchanged(t, before)
 	corpus, _ := filepath.Abs(corpusDir)
 	p := htStart(t, bin, 80, 24, htQuote(corpus))
 	p.waitScreen("the list", func(s string) bool { return strings.Contains(s, "Minister resigns") })
