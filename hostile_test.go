@@ -1258,3 +1258,17 @@ func cpuTime(b *testing.B) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestHostileStyleFile: a glamour style file (--style PATH) is input too;
+// escape sequences in its prefixes and suffixes are shown, never sent.
+func TestHostileStyleFile(t *testing.T) {
+	style := filepath.Join(t.TempDir(), "style.json")
+	spec := `{"document":{"block_prefix":"\u001b]0;pwned-style\u0007\n","margin":2},` +
+		`"paragraph":{"prefix":"\u001b[2J\u009b1;1H","suffix":"\u001b]52;c;cm0gLXJm\u0007"},"heading":{"prefix":"\u202e"}}`
+	if err := os.WriteFile(style, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(corpusDir, "osc-title.txt")
+	checkShown(t, byline(t, nil, "--style", style, "--color", "always", path), true, "^[]0;pwned-style^G", "Maren Holt")
+	checkShown(t, byline(t, nil, "--style", style, "--color", "never", path), false, "Maren Holt")
+}
