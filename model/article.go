@@ -202,11 +202,22 @@ func (m articleModel) bodyWidth(w int) int {
 // keyFor returns the render key article a would have if it were opened
 // now.
 func (m articleModel) keyFor(a *articles.Article) renderKey {
-	w := m.bodyWidth(m.width)
+	return renderKey{art: a, width: m.wrapWidth(m.bodyWidth(m.width)), style: m.style}
+}
+
+// readingWidth is the widest the body is wrapped when --width does not say:
+// lines of about 95 characters, past which the eye loses its way back to
+// the next line. A wider window leaves the room blank beside the body.
+const readingWidth = 100
+
+// wrapWidth returns the width the body is rendered at in a body window w
+// wide: --width when given, else at most readingWidth.
+func (m articleModel) wrapWidth(w int) int {
+	w = max(1, w)
 	if m.fixed > 0 {
-		w = min(w, m.fixed)
+		return min(w, m.fixed)
 	}
-	return renderKey{art: a, width: w, style: m.style}
+	return min(w, readingWidth)
 }
 
 func (m *articleModel) bodyLen() int {
@@ -222,11 +233,7 @@ func (m *articleModel) clampTop() {
 
 // wantKey is what the body should be rendered for now.
 func (m articleModel) wantKey() renderKey {
-	w := max(1, m.bodyW)
-	if m.fixed > 0 {
-		w = min(w, m.fixed)
-	}
-	return renderKey{art: m.art, width: w, style: m.style}
+	return renderKey{art: m.art, width: m.wrapWidth(m.bodyW), style: m.style}
 }
 
 // needsRender reports whether the body on screen (or in flight) is not the

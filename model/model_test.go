@@ -330,15 +330,15 @@ func TestResize(t *testing.T) {
 	tm := start(t, m, 80, 24)
 	openHarbour(t, tm)
 	press(tm, "j", "j", "j", "j")
-	want := rewrapped(t, m, 80, 140-paneWidth)
+	want := rewrapped(t, m, 80, min(140-paneWidth, readingWidth))
 	for _, w := range []int{90, 100, 120} { // a storm of sizes
 		tm.Send(tea.WindowSizeMsg{Width: w, Height: 30})
 	}
 	tm.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
 	waitFor(t, tm, want)
 	fm := final(t, tm)
-	if fm.art.bodyFor.width != 140-paneWidth {
-		t.Errorf("body rendered for %d, want %d", fm.art.bodyFor.width, 140-paneWidth)
+	if want := min(140-paneWidth, readingWidth); fm.art.bodyFor.width != want {
+		t.Errorf("body rendered for %d, want %d", fm.art.bodyFor.width, want)
 	}
 	golden.RequireEqual(t, []byte(fm.View()))
 }

@@ -293,15 +293,15 @@ func TestAnalyseInBackground(t *testing.T) {
 
 func TestPaneToggleAndFold(t *testing.T) {
 	m, _ := loaded(t, testOptions())
-	m = upd(t, m, tea.WindowSizeMsg{Width: 140, Height: 30})
+	m = upd(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = upd(t, m, openMsg{m.list.visible[0]})
 	m = renderNow(t, m)
-	if !m.art.paneShown || m.art.bodyW != 140-paneWidth {
-		t.Fatalf("at 140 columns the pane should show (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
+	if !m.art.paneShown || m.art.bodyW != 120-paneWidth {
+		t.Fatalf("at 120 columns the pane should show (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
 	}
 	m = upd(t, m, keyMsg("p"))
-	if m.art.paneShown || m.art.bodyW != 140 || !m.art.needsRender() && m.art.pending.width != 140 {
-		t.Errorf("p should hide the pane and re-wrap the body to 140 (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
+	if want := min(120, readingWidth); m.art.paneShown || m.art.bodyW != 120 || m.art.wantKey().width != want || !m.art.needsRender() && m.art.pending.width != want {
+		t.Errorf("p should hide the pane and re-wrap the body to %d (shown %v, body window %d, wrap %d)", want, m.art.paneShown, m.art.bodyW, m.art.wantKey().width)
 	}
 	m = upd(t, m, keyMsg("p"))
 	m = upd(t, m, tea.WindowSizeMsg{Width: 85, Height: 30})
