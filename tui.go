@@ -29,21 +29,30 @@ const reportURL = "https://github.com/byline-reader/byline/issues"
 
 func runTUI(cfg config, stdin io.Reader, out *os.File, stderr io.Writer, getenv func(string) string) int {
 	profile := tuiProfile(cfg, out, getenv)
+	// No colour (NO_COLOR, --color never, a terminal without colours) still
+	// gets emphasis: bold, italic, underline and reverse video keep quotes
+	// and the current quote visible.
+	mono := profile == termenv.Ascii
+	if mono {
+		profile = termenv.ANSI
+	}
 	dark := darkBackground(getenv)
 	style := cfg.style
-	switch style {
-	case "auto":
+	switch {
+	case style == "auto" && mono:
+		style = "notty"
+	case style == "auto":
 		style = styleFor(dark)
-	case "light":
+	case style == "light":
 		dark = false
-	case "dark":
+	case style == "dark":
 		dark = true
 	}
 	// Tell lipgloss what we know so that it never queries the terminal.
 	lipgloss.SetColorProfile(profile)
 	lipgloss.SetHasDarkBackground(dark)
 
-	opts := model.Options{Style: style, Dark: dark, Profile: profile, Width: cfg.width, MaxSize: cfg.maxSize, Now: time.Now}
+	opts := model.Options{Style: style, Dark: dark, Mono: mono, Profile: profile, Width: cfg.width, MaxSize: cfg.maxSize, Now: time.Now}
 	single := len(cfg.paths) == 1
 	for _, p := range cfg.paths {
 		switch {

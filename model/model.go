@@ -33,6 +33,7 @@ type Options struct {
 	Now     func() time.Time  // the clock for dates on screen; time.Now when nil
 	Width   int               // fixed wrap width for the body (--width); 0 follows the window
 	MaxSize int64             // largest file read, in bytes (articles.LoadLimit); 0 for articles.DefaultMaxSize
+	Mono    bool              // no colour (NO_COLOR): ui.MonoStyles, emphasis only; Profile must still allow SGR attributes
 	Analyze bool              // Open holds only its read Document (doc.Read, no quotes or parties yet): the reader shows it at once and runs articles.Analyze in the background, then adds the highlights; for big files
 }
 
@@ -104,6 +105,9 @@ func New(opts Options) Model {
 		}
 	}
 	st := ui.DefaultStyles(opts.Dark)
+	if opts.Mono {
+		st = ui.MonoStyles()
+	}
 	styles := &st
 	lib := newLibrary()
 	where := strings.Join(opts.Paths, ", ")

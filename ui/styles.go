@@ -96,3 +96,46 @@ func DefaultStyles(dark bool) Styles {
 	s.Spinner = lipgloss.NewStyle().Foreground(accent)
 	return s
 }
+
+// MonoStyles returns styles without any colour, for NO_COLOR: only bold,
+// italic, underline, faint and reverse video, so quotes, the current quote,
+// mentions and matches stay visible. (NO_COLOR forbids colour, not
+// emphasis.)
+func MonoStyles() Styles {
+	s := Styles{}
+	plain := lipgloss.NewStyle()
+	s.Title = plain.Bold(true)
+	s.Meta = plain
+	s.Dim = plain.Faint(true)
+	s.Rule = plain.Faint(true)
+	s.Error = plain.Bold(true)
+	s.Notice = plain.Bold(true)
+
+	s.Quote = plain.Italic(true)
+	s.QuoteCurrent = plain.Reverse(true)
+	s.Scare = plain.Underline(true)
+	s.Speaker = plain.Faint(true)
+	s.Mention = plain.Underline(true).Bold(true)
+	s.MentionCurrent = plain.Reverse(true).Bold(true)
+	s.Match = plain.Underline(true)
+	s.MatchCurrent = plain.Reverse(true)
+
+	s.Pane = plain.BorderStyle(lipgloss.NormalBorder()).BorderLeft(true).PaddingLeft(1)
+	s.PaneTitle = plain.Bold(true)
+	s.PaneItem = plain
+	s.PaneSelected = plain.Reverse(true)
+	s.PaneTarget = plain.Bold(true).Underline(true)
+	s.PaneCount = plain.Faint(true)
+
+	s.RowTitle = plain
+	s.RowTitleSelected = plain.Bold(true)
+	s.RowMeta = plain.Faint(true)
+	s.RowMetaSelected = plain
+	s.RowMarker = plain.Bold(true)
+	s.FilterChip = plain.Reverse(true).Padding(0, 1)
+
+	s.Status = plain.Reverse(true)
+	s.StatusKey = plain.Reverse(true).Bold(true)
+	s.Spinner = plain.Bold(true)
+	return s
+}
