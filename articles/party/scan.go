@@ -833,8 +833,9 @@ func (s *scanner) chunk(i int) int {
 	if j == ni {
 		return ni + 1
 	}
-	if titled && s.hasKeyword(ni, j, cOrg) {
+	if titled && s.capWord(i) && s.hasKeyword(ni, j, cOrg) {
 		// "Premier League", "General Motors Company": no title but a name.
+		// (Not "council leader of Vireo Telecom": a lower-case title.)
 		titled = false
 		ni = i
 		j = s.nameEnd(i)
@@ -859,7 +860,7 @@ func (s *scanner) chunk(i int) int {
 		bonus = 4
 	}
 	s.emitSpan(ni, j, bonus, "")
-	return j
+	return max(j, i+1) // always move on: the scan loops on chunk's result
 }
 
 // hyphenSuffix returns the lower-case last part of a hyphenated word that
