@@ -67,6 +67,9 @@ type scanner struct {
 func (s *scanner) block(start, end int, role blockRole) {
 	s.credit = role != roleStory
 	s.names = role == roleNames
+	if n := (end - start) / 3; cap(s.toks) < n {
+		s.toks = make([]token, 0, n) // about one token per three bytes at most in prose
+	}
 	s.toks = s.toks[:0]
 	var z tokenizer
 	z.reset(s.text, start, end)
