@@ -179,17 +179,24 @@ func endParagraph(s *scanner) stateFn {
 	if left != nil && left.carried {
 		s.pairs = append(s.pairs, pair{start: left.pos, end: end, cont: true, carried: true})
 	}
+	var carry *passage // a quote this paragraph leaves open for the next
+	carryAt := 0
 	if left != nil && !left.carried {
 		if next, ok := s.reopened(left.fam); ok {
-			s.carry = &passage{span: doc.Span{Start: left.pos}, block: s.bi, origin: unclosed}
-			s.carry.parts = appendPart(s.carry.parts, s.text, left.end, end)
-			s.carryAt = next
+			carry = &passage{span: doc.Span{Start: left.pos}, block: s.bi, origin: unclosed}
+			carry.parts = appendPart(carry.parts, s.text, left.end, end)
+			carryAt = next
 			s.pairs = append(s.pairs, pair{start: left.pos, end: end, cont: true})
 		} else {
 			s.pairs = append(s.pairs, pair{start: left.pos, end: end, in: trim(s.text, left.end, end), origin: unclosed})
 		}
 	}
 	s.emit(left != nil)
+	if carry != nil {
+		// the quote carried into this paragraph was closed in it and
+		// emitted above; this one starts after it
+		s.carry, s.carryAt = carry, carryAt
+	}
 	if left != nil && left.carried && s.carry != nil {
 		s.carry.parts = appendPart(s.carry.parts, s.text, left.end, end)
 		if next, ok := s.reopened(left.fam); ok {
