@@ -293,7 +293,7 @@ func TestHostileTmuxFolder(t *testing.T) {
 		t.Errorf("no article screen showed caret notation (^[ or <U+00..>)")
 	}
 	p.keys("/")
-	p.tmux("send-keys", "-t", "main", "-l", "\x1b]0;typed\x07")
+	p.tmux("send-keys", "-t", "main", "-l", "\x1b]0;bogus\x07")
 	p.keys("Escape")
 	p.quit(exitOK)
 }
