@@ -415,7 +415,12 @@ func (m *articleModel) jump(d int) {
 	}
 	next := -1
 	if *cur < 0 {
-		if d > 0 {
+		if d > 0 && m.top == 0 {
+			// From the top the first target is the first, even one that
+			// is not in the body: a quote in the headline, shown in the
+			// header above.
+			next = 0
+		} else if d > 0 {
 			for i := range n {
 				if p, ok := pos(i); ok && p.Line >= m.top {
 					next = i
