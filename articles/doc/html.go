@@ -2,6 +2,7 @@ package doc
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -879,10 +880,13 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 		w.flush()
 		w.quote++
 		cite := w.cite
-		if c := attr(n, "cite"); c != "" {
-			w.cite = clean1(c)
-		} else if c := citeIn(n); c != "" {
+		// The name in a <cite> or <footer> says who is quoted; the cite
+		// attribute is a URL by the HTML standard, so it names the source
+		// by its site ("example.org") unless a page put a name there.
+		if c := citeIn(n); c != "" {
 			w.cite = c
+		} else if c := clean1(attr(n, "cite")); c != "" {
+			w.cite = citeSource(c)
 		}
 		w.kind = Body
 		w.children(n, depth)
@@ -1063,6 +1067,20 @@ func (w *htmlWriter) link(n *html.Node, depth int) {
 	}
 	w.nlinks++
 	w.line.WriteString(" (" + escapeMarkdown(target, false) + ")")
+}
+
+// citeSource returns the source a blockquote's cite attribute names: the
+// host of a URL without "www.", or the attribute itself when it is not a
+// URL.
+func citeSource(c string) string {
+	u, err := url.Parse(c)
+	if err != nil || u.Host == "" {
+		if strings.ContainsAny(c, "/:") {
+			return ""
+		}
+		return c
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // citeIn returns the text of a <cite> or <footer> that attributes a block
