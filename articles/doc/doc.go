@@ -84,7 +84,7 @@ type Block struct {
 	Span
 	Kind  Kind
 	Level int    // heading level (1–6), block-quote depth or list depth; 0 otherwise
-	Cite  string // for a BlockQuote: the cited source when the page names one, else ""
+	Cite  string // for a BlockQuote: who is quoted, from the page's <cite>/<footer>, else the site of its cite URL ("example.org"); "" when unknown
 }
 
 // Meta is what the file says about the article. Empty fields are unknown.
