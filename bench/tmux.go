@@ -261,7 +261,8 @@ func (s *session) settle(since time.Time, quiet, timeout time.Duration) (time.Du
 		if !st.alive {
 			return 0, last, fmt.Errorf("the program exited")
 		}
-		if st.cpu-last.cpu > 10*time.Millisecond {
+		if st.cpu-last.cpu > 10*time.Millisecond || runnable(s.pid) {
+			// a thread waiting for a core on a busy machine is not idle
 			last, lastChange = st, time.Now()
 			continue
 		}
@@ -271,4 +272,24 @@ func (s *session) settle(since time.Time, quiet, timeout time.Duration) (time.Du
 		}
 	}
 	return 0, last, fmt.Errorf("still busy after %s", timeout)
+}
+
+// runnable reports whether any thread of the process is running or
+// waiting for a core (state R in /proc/PID/task/TID/stat).
+func runnable(pid int) bool {
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err != nil {
+		return false
+	}
+	for _, t := range tasks {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", pid, t.Name()))
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		if i := strings.LastIndexByte(s, ')'); i >= 0 && i+2 < len(s) && s[i+2] == 'R' {
+			return true
+		}
+	}
+	return false
 }
