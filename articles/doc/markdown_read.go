@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -205,6 +206,13 @@ func readMarkdown(d *Document, text string) {
 	d.Blocks = append(d.Blocks, blocks...)
 }
 
+// maxInline is the most of a block mdInline reads, in bytes.
+const maxInline = 2048
+
+// maxHeaderLine is the longest line taken for a byline, dateline, date,
+// caption or credit in Markdown's header zone, in bytes.
+const maxHeaderLine = 400
+
 // mdHeaderZone gives the kinds of plain text's header zone (byline,
 // dateline, date, caption, credit) to the one-line paragraphs right after
 // the headline, and finds a dateline at the start of the first paragraph.
@@ -223,8 +231,8 @@ func mdHeaderZone(text string, blocks []Block, m *Meta) {
 			break
 		}
 		s := text[b.Start:b.End]
-		if strings.Contains(s, "\n") {
-			break
+		if strings.Contains(s, "\n") || len(s) > maxHeaderLine {
+			break // header lines are short: a long line is story (or an attack on the regexps below)
 		}
 		plain := mdInline(s)
 		k, name := headerKind(plain)
@@ -314,6 +322,15 @@ var (
 // mdInline returns the text of one line of Markdown without its syntax:
 // heading marks, emphasis, code spans, links and images (their text).
 func mdInline(s string) string {
+	if len(s) > maxInline {
+		// Every caller wants a title, a header line or the start of a
+		// paragraph; the regexps below must not see a 400 KB line.
+		cut := maxInline
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	s = strings.TrimSpace(s)
 	if i := strings.LastIndexByte(s, '\n'); i >= 0 && setextRe.MatchString(s[i+1:]) {
 		s = strings.TrimSpace(s[:i])

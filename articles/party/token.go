@@ -49,6 +49,11 @@ type tokenizer struct {
 	end   int
 	nl    int  // line breaks since the last token
 	first bool // no token yet
+	// closeAt caches the search for a Markdown link target's end: the
+	// first ')' or '\n' at or after the last "](" searched from, or end
+	// when there is none. Without it, "[](" repeated with no ')' costs a
+	// scan to the end per repeat: quadratic.
+	closeAt int
 }
 
 func (z *tokenizer) reset(text string, start, end int) {
@@ -89,8 +94,14 @@ func (z *tokenizer) next() (token, bool) {
 			}
 			// Markdown link target: "](" … ")".
 			if c == '(' && z.pos > 0 && text[z.pos-1] == ']' {
-				if i := strings.IndexAny(text[z.pos:z.end], ")\n"); i >= 0 {
-					z.pos += i + 1
+				if z.closeAt < z.pos {
+					z.closeAt = z.end
+					if i := strings.IndexAny(text[z.pos:z.end], ")\n"); i >= 0 {
+						z.closeAt = z.pos + i
+					}
+				}
+				if z.closeAt < z.end {
+					z.pos = z.closeAt + 1
 					continue
 				}
 			}
