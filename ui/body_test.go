@@ -312,6 +312,36 @@ func TestHighlightSurvivesWrapping(t *testing.T) {
 	}
 }
 
+// TestQuoteInBlockQuote checks that a quote wrapped inside a Markdown block
+// quote is styled on every line but glamour's bar is not.
+func TestQuoteInBlockQuote(t *testing.T) {
+	q := `"we will hold the line on fees for another year, whatever the shipping lines threaten,"`
+	a := buildArticle(t, doc.Markdown, []para{{doc.BlockQuote, "> The board said " + q + " on Monday."}}, []tquote{{q, quote.Direct, ""}}, nil)
+	o := bodyOpts(30, termenv.ANSI256)
+	b := render(t, a, o)
+	cur := sgrPrefix(o.Styles.QuoteCurrent, o.Profile)
+	h := Highlight{Quote: 0, Party: -1, Mention: -1, Match: -1}
+	styledLines := 0
+	for i := 0; i < b.Len(); i++ {
+		cells, states := cellStyles(b.Line(i, h))
+		line := false
+		for c, r := range cells {
+			if strings.Contains(states[c], cur) {
+				line = true
+				if r == '│' {
+					t.Errorf("line %d: the block-quote bar is styled as the quote: %q", i, b.Plain(i))
+				}
+			}
+		}
+		if line {
+			styledLines++
+		}
+	}
+	if styledLines < 3 {
+		t.Errorf("quote styled on %d lines, want 3 or more", styledLines)
+	}
+}
+
 func TestAsciiHasNoEscapes(t *testing.T) {
 	a := harbourArticle(t)
 	hs := []Highlight{NoHighlight, {Quote: 2, Party: 1, Mention: 0, Search: "halden", Match: 1}}

@@ -384,7 +384,9 @@ func blankPieces(ln line) bool {
 // region, so that a highlight never paints glamour's margins and padding.
 func trimRegions(ln *line) {
 	p := ln.plain
-	lead := len(p) - len(strings.TrimLeft(p, " "))
+	// Leading blanks and glamour's block-quote bar ("│ ") are margin; each
+	// of those runes is one cell.
+	lead := utf8.RuneCountInString(p) - utf8.RuneCountInString(strings.TrimLeft(p, " │"))
 	trail := len(p) - len(strings.TrimRight(p, " "))
 	if lead == 0 && trail == 0 {
 		return
@@ -393,7 +395,7 @@ func trimRegions(ln *line) {
 	for _, pc := range ln.pieces {
 		total += pc.cells
 	}
-	from, to := lead, total-trail // spaces are one byte and one cell each
+	from, to := lead, total-trail // trailing spaces are one byte and one cell each
 	if to < from {
 		from, to = total, total
 	}
