@@ -96,7 +96,9 @@ func runTUI(cfg config, stdin io.Reader, out *os.File, stderr io.Writer, getenv 
 	}
 
 	crash := &crashReport{}
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(out)}
+	// 120 frames a second, bubbletea's most: a key's answer waits at most
+	// 8 ms for the next frame instead of 17.
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(out), tea.WithFPS(120)}
 	if stdinUsed(cfg.paths) {
 		// The pipe is drained; keys come from the terminal.
 		popts = append(popts, tea.WithInputTTY())
