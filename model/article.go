@@ -78,12 +78,13 @@ type (
 // articleModel is the article screen: header, body window, side pane and
 // the jump, search and pane state.
 type articleModel struct {
-	styles  *ui.Styles
-	keys    ui.KeyMap
-	now     func() time.Time
-	style   string          // glamour style
-	profile termenv.Profile // colour profile for the body
-	fixed   int             // wrap width asked for with --width; 0 follows the window
+	styles   *ui.Styles
+	keys     ui.KeyMap
+	now      func() time.Time
+	style    string          // glamour style
+	profile  termenv.Profile // colour profile for the body
+	fixed    int             // wrap width asked for with --width; 0 follows the window
+	paneView *paneCache      // the side pane as last drawn; shared by the copies of the model
 
 	art *articles.Article
 	it  *item // the list item shown; nil for an article opened directly
@@ -127,7 +128,35 @@ func newArticle(s *ui.Styles, now func() time.Time, style string, profile termen
 	in := textinput.New()
 	in.Prompt = "/"
 	in.Placeholder = "search"
-	return articleModel{styles: s, now: now, style: style, profile: profile, fixed: fixed, search: in, quote: -1, party: -1, mention: -1}
+	return articleModel{styles: s, now: now, style: style, profile: profile, fixed: fixed, search: in, quote: -1, party: -1, mention: -1, paneView: &paneCache{}}
+}
+
+// paneCache keeps the side pane's rendered lines for the state they were
+// drawn for: drawing it was most of a key's cost, and most keys (scrolling,
+// jumps, search) do not change it.
+type paneCache struct {
+	key   paneKey
+	lines []string
+}
+
+type paneKey struct {
+	art    *articles.Article
+	st     ui.PaneState
+	width  int
+	height int
+}
+
+// paneLines returns the side pane's lines, drawn again only when what they
+// show has changed.
+func (m articleModel) paneLines(st ui.PaneState, width, height int) []string {
+	k := paneKey{m.art, st, width, height}
+	if m.paneView == nil {
+		return strings.Split(ui.Pane(*m.styles, m.art, st, width, height), "\n")
+	}
+	if m.paneView.lines == nil || m.paneView.key != k {
+		m.paneView.key, m.paneView.lines = k, strings.Split(ui.Pane(*m.styles, m.art, st, width, height), "\n")
+	}
+	return m.paneView.lines
 }
 
 // open shows a (from item it, or nil) from the top.
@@ -706,7 +735,7 @@ func (m articleModel) View() string {
 	var pane []string
 	if m.paneShown {
 		st := ui.PaneState{Cursor: m.cursorParty(), Target: m.party, Focused: m.paneFocus}
-		pane = strings.Split(ui.Pane(*m.styles, m.art, st, paneWidth, m.bodyH), "\n")
+		pane = m.paneLines(st, paneWidth, m.bodyH)
 	}
 	h := m.highlight()
 	bw := max(1, m.bodyW)
