@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,7 +45,9 @@ type config struct {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	st := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stopProf()
+	os.Exit(st)
 }
 
 // run is byline without the process: it returns the exit status. A panic
@@ -133,15 +136,18 @@ func parseFlags(args []string, stdout, stderr io.Writer) (cfg config, status int
 const loadWindow = 64
 
 // loadAll reads every article named by paths (stdin for "-") with a worker
-// per core and calls emit with each, in path order. The folders are walked
-// while the first articles are read, and at most loadWindow articles per
-// core are read ahead of the next one to emit. Errors (a path that cannot
-// be walked, an article that cannot be read) are written to stderr in the
-// same order; the result says whether any occurred. A panic while reading
-// one article is recorded in crash and that article reported as failed.
-func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, emit func(*articles.Article)) (failed bool) {
+// per core, turns each into its output with produce on that worker, and
+// calls emit with the outputs in path order. The folders are walked while
+// the first articles are read, and at most loadWindow articles per core
+// are read ahead of the next one to emit. Errors (a path that cannot be
+// walked, an article that cannot be read or produced) are written to
+// stderr in the same order; the result says whether any occurred. A panic
+// while reading or producing one article is recorded in crash and that
+// article reported as failed.
+func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer,
+	produce func(*articles.Article) (string, error), emit func(string)) (failed bool) {
 	type result struct {
-		a    *articles.Article
+		out  string
 		errs []error // a failed read, or the errors of walking a path
 	}
 	type job struct {
@@ -157,8 +163,11 @@ func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				var r result
 				a, err := loadSafe(j.path, cfg.maxSize, stdin, crash)
-				r := result{a: a}
+				if err == nil {
+					r.out, err = produceSafe(produce, a, crash)
+				}
 				if err != nil {
 					r.errs = []error{err}
 				}
@@ -206,12 +215,24 @@ func loadAll(cfg config, crash *crashReport, stdin io.Reader, stderr io.Writer, 
 			fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
 			failed = true
 		}
-		if r.a != nil && len(r.errs) == 0 {
-			emit(r.a)
+		if len(r.errs) == 0 {
+			emit(r.out)
 		}
 	}
 	wg.Wait()
 	return failed
+}
+
+// produceSafe is produce(a) with a panic turned into an error for that
+// article, after recording it in crash.
+func produceSafe(produce func(*articles.Article) (string, error), a *articles.Article, crash *crashReport) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			crash.record(r)
+			out, err = "", fmt.Errorf("%s: internal error", a.Path)
+		}
+	}()
+	return produce(a)
 }
 
 // loadSafe is loadOne with a panic turned into an error for that path,
@@ -239,20 +260,24 @@ func loadOne(path string, max int64, stdin io.Reader) (*articles.Article, error)
 }
 
 func runJSON(cfg config, crash *crashReport, stdin io.Reader, stdout, stderr io.Writer) int {
+	w := bufio.NewWriterSize(stdout, 64<<10)
 	var werr error
-	var failed bool
-	if loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) {
+	failed := loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) (string, error) {
 		b, err := a.JSON()
 		if err != nil {
-			fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
-			failed = true
-			return
+			return "", err
+		}
+		return string(b), nil
+	}, func(line string) {
+		if werr == nil {
+			_, werr = w.WriteString(line)
 		}
 		if werr == nil {
-			_, werr = fmt.Fprintf(stdout, "%s\n", b)
+			werr = w.WriteByte('\n')
 		}
-	}) {
-		failed = true
+	})
+	if werr == nil {
+		werr = w.Flush()
 	}
 	if failed {
 		return exitRead
@@ -276,14 +301,13 @@ func runPlain(cfg config, crash *crashReport, stdin io.Reader, stdout, stderr io
 	opts := ui.BodyOptions{Width: width, Style: style, Profile: profile, Styles: ui.DefaultStyles(style != "light")}
 	first := true
 	var werr error
-	var failed bool
-	if loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) {
+	failed := loadAll(cfg, crash, stdin, stderr, func(a *articles.Article) (string, error) {
 		s, err := ui.Document(a, opts)
 		if err != nil {
-			fmt.Fprintf(stderr, "byline: render %s: %s\n", clean(a.Path), clean(err.Error()))
-			failed = true
-			return
+			return "", fmt.Errorf("render %s: %w", a.Path, err)
 		}
+		return s, nil
+	}, func(s string) {
 		if werr != nil {
 			return
 		}
@@ -292,9 +316,7 @@ func runPlain(cfg config, crash *crashReport, stdin io.Reader, stdout, stderr io
 		}
 		first = false
 		_, werr = io.WriteString(stdout, s)
-	}) {
-		failed = true
-	}
+	})
 	if failed {
 		return exitRead
 	}
