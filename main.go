@@ -45,9 +45,10 @@ type config struct {
 }
 
 func main() {
-	st := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
-	stopProf()
-	os.Exit(st)
+	stop := startProfile(os.Getenv)
+	status := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(status)
 }
 
 // run is byline without the process: it returns the exit status. A panic
