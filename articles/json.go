@@ -82,6 +82,15 @@ func (a *Article) JSON() ([]byte, error) {
 func escapeUnsafe(b []byte) []byte {
 	var out []byte
 	for i := 0; i < len(b); {
+		if c := b[i]; c < 0x7f || c >= 0x80 && c < 0xc2 || c >= 0xc3 && c != 0xe2 && c != 0xef {
+			// Every unsafe rune is DEL or starts with 0xc2, 0xe2 or 0xef:
+			// ASCII and other lead bytes are copied as they are.
+			if out != nil {
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if unsafeRune(r) {
 			if out == nil {
