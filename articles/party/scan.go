@@ -68,63 +68,16 @@ func (s *scanner) block(start, end int, role blockRole) {
 	s.credit = role != roleStory
 	s.names = role == roleNames
 	if n := (end - start) / 3; cap(s.toks) < n {
-		s.toks = make([]token, 0, n) // about one token per three bytes at most in prose
+		s.toks = make([]token, 0, max(n, 2*cap(s.toks))) // about one token per three bytes at most in prose
 	}
 	s.toks = s.toks[:0]
 	var z tokenizer
 	z.reset(s.text, start, end)
-	for {
-		t, ok := z.next()
-		if !ok {
-			break
-		}
-		s.toks = append(s.toks, t)
-	}
-	s.markSentences()
+	s.toks = z.appendTokens(s.toks)
 	if !s.names {
 		s.markHeadlines()
 	}
 	s.scan()
-}
-
-// markSentences flags the words that open a sentence, a quotation or an
-// item, where a capital letter says nothing about a name.
-func (s *scanner) markSentences() {
-	toks := s.toks
-	for k := range toks {
-		t := &toks[k]
-		if !t.is(fWord) {
-			continue
-		}
-		if k == 0 {
-			t.f |= fSent
-			continue
-		}
-		p := toks[k-1]
-		if p.is(fWord) {
-			if p.is(fDots) {
-				t.f |= fSent
-			}
-			continue
-		}
-		switch p.r {
-		case '\'', '’':
-			// An apostrophe after a space opens a quotation: 'It's been…'.
-			if p.s > 0 && !isSpaceByte(s.text[p.s-1]) {
-				continue
-			}
-		case ',', '&', '(', ')', '/':
-			continue
-		case '.':
-			if k >= 2 && toks[k-2].is(fWord) {
-				w := s.text[toks[k-2].s:toks[k-2].e]
-				if abbrev[w] || len(w) == 1 && isUpperASCII(w[0]) {
-					continue
-				}
-			}
-		}
-		t.f |= fSent
-	}
 }
 
 // markHeadlines flags the tokens of lines that capitalise most of their

@@ -60,12 +60,17 @@ func (z *tokenizer) reset(text string, start, end int) {
 	*z = tokenizer{text: text, pos: start, end: end, first: true}
 }
 
-// abbrev lists words that end with a dot without ending a sentence.
-var abbrev = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Gen": true, "Sen": true, "Rep": true,
-	"Gov": true, "Prof": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Jr": true, "Sr": true,
-	"Inc": true, "Corp": true, "Ltd": true, "Co": true, "No": true, "vs": true, "Rev": true, "Mt": true,
-	"approx": true, "etc": true, "e.g": true, "i.e": true,
+// isAbbrev reports whether w is a word that ends with a dot without
+// ending a sentence.
+func isAbbrev(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep",
+		"Gov", "Prof", "Lt", "Col", "Capt", "Sgt", "Jr", "Sr",
+		"Inc", "Corp", "Ltd", "Co", "No", "vs", "Rev", "Mt",
+		"approx", "etc", "e.g", "i.e":
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -74,23 +79,80 @@ func isWordRune(r rune) bool {
 
 // next returns the next token, or false at the end of the range.
 func (z *tokenizer) next() (token, bool) {
+	var t token
+	ok := z.nextInto(&t)
+	return t, ok
+}
+
+// appendTokens appends the tokens of the range to dst, each word marked
+// fSent when it opens a sentence (see sentenceStart), and returns dst.
+func (z *tokenizer) appendTokens(dst []token) []token {
+	for {
+		if len(dst) == cap(dst) {
+			dst = append(dst, token{})[:len(dst)]
+		}
+		dst = dst[:len(dst)+1]
+		t := &dst[len(dst)-1]
+		if !z.nextInto(t) {
+			return dst[:len(dst)-1]
+		}
+		if t.f&fWord != 0 && z.sentenceStart(dst) {
+			t.f |= fSent
+		}
+	}
+}
+
+// sentenceStart reports whether the word that ends toks opens a sentence,
+// a quotation or an item, where a capital letter says nothing about a name.
+func (z *tokenizer) sentenceStart(toks []token) bool {
+	k := len(toks) - 1
+	if k == 0 {
+		return true
+	}
+	p := &toks[k-1]
+	if p.f&fWord != 0 {
+		return p.f&fDots != 0
+	}
+	switch p.r {
+	case '\'', '’':
+		// An apostrophe after a space opens a quotation: 'It's been…'.
+		if p.s > 0 && !isSpaceByte(z.text[p.s-1]) {
+			return false
+		}
+	case ',', '&', '(', ')', '/':
+		return false
+	case '.':
+		if k >= 2 && toks[k-2].f&fWord != 0 {
+			w := z.text[toks[k-2].s:toks[k-2].e]
+			if len(w) == 1 && isUpperASCII(w[0]) || isAbbrev(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nextInto reads the next token into t and reports whether there was one
+// before the end of the range.
+func (z *tokenizer) nextInto(t *token) bool {
 	text := z.text
 	for z.pos < z.end {
 		c := text[z.pos]
 		if c < utf8.RuneSelf {
-			switch {
+			switch cl := asciiClass[c]; {
+			case cl&aWord != 0:
+				if (c == 'h' || c == 'w') && z.skipURL() {
+					continue
+				}
+				z.word(t)
+				return true
 			case c == '\n':
 				z.nl++
 				z.pos++
 				continue
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			case cl&aSpace != 0:
 				z.pos++
 				continue
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
-				if (c == 'h' || c == 'w') && z.skipURL() {
-					continue
-				}
-				return z.word(), true
 			}
 			// Markdown link target: "](" … ")".
 			if c == '(' && z.pos > 0 && text[z.pos-1] == ']' {
@@ -105,10 +167,10 @@ func (z *tokenizer) next() (token, bool) {
 					continue
 				}
 			}
-			t := token{s: int32(z.pos), e: int32(z.pos + 1), b: int32(z.pos + 1), r: rune(c)}
-			z.mark(&t)
+			*t = token{s: int32(z.pos), e: int32(z.pos + 1), b: int32(z.pos + 1), r: rune(c)}
+			z.mark(t)
 			z.pos++
-			return t, true
+			return true
 		}
 		r, n := utf8.DecodeRuneInString(text[z.pos:z.end])
 		if unicode.IsSpace(r) {
@@ -119,15 +181,42 @@ func (z *tokenizer) next() (token, bool) {
 			continue
 		}
 		if isWordRune(r) {
-			return z.word(), true
+			z.word(t)
+			return true
 		}
-		t := token{s: int32(z.pos), e: int32(z.pos + n), b: int32(z.pos + n), r: r}
-		z.mark(&t)
+		*t = token{s: int32(z.pos), e: int32(z.pos + n), b: int32(z.pos + n), r: r}
+		z.mark(t)
 		z.pos += n
-		return t, true
+		return true
 	}
-	return token{}, false
+	return false
 }
+
+// ASCII byte classes for the tokenizer.
+const (
+	aLower uint8 = 1 << iota // a-z
+	aUpper                   // A-Z
+	aDigit                   // 0-9
+	aSpace                   // space, \t, \r, \f, \v (not \n)
+	aWord  = aLower | aUpper | aDigit
+)
+
+// asciiClass gives the class of each ASCII byte; 0 for the others.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = aLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = aUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = aDigit
+	}
+	for _, c := range " \t\r\f\v" {
+		t[c] = aSpace
+	}
+	return t
+}()
 
 func (z *tokenizer) mark(t *token) {
 	if z.nl > 0 && !z.first {
@@ -161,52 +250,70 @@ func (z *tokenizer) skipURL() bool {
 	return true
 }
 
-// word scans a word at pos: letters, digits and marks, joined by inner
-// apostrophes and hyphens; a run of single letters with dots ("U.S.") is one
-// word.
-func (z *tokenizer) word() token {
+// word scans a word at pos into t: letters, digits and marks, joined by
+// inner apostrophes and hyphens; a run of single letters with dots ("U.S.")
+// is one word.
+func (z *tokenizer) word(t *token) {
 	text := z.text
-	t := token{s: int32(z.pos), f: fWord}
-	z.mark(&t)
-	i := z.pos
+	start := z.pos
+	*t = token{s: int32(start), f: fWord}
+	z.mark(t)
+	i := start
+	end := z.end
 	letters, uppers, lowers := 0, 0, 0
-	firstLetter := true
-	for i < z.end {
+	for i < end {
 		c := text[i]
-		var r rune
-		n := 1
 		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:z.end])
+			switch asciiClass[c] {
+			case aLower:
+				letters++
+				lowers++
+				i++
+				continue
+			case aUpper:
+				if i == start {
+					t.f |= fCap
+				}
+				letters++
+				uppers++
+				i++
+				continue
+			case aDigit:
+				if i == start {
+					t.f |= fDigit
+				}
+				t.f |= fHasDigit
+				i++
+				continue
+			}
+			// Joiners: an apostrophe or hyphen between word runes.
+			if (c == '\'' || c == '-') && i+1 < end && z.wordRuneAt(i+1) {
+				if c == '-' {
+					t.f |= fHyphen
+				} else {
+					t.f |= fApos
+				}
+				i++
+				continue
+			}
+			// Acronyms with dots: "U.S.", "U.N.", "N.A.T.O.".
+			if c == '.' && i-start == 1 && uppers == 1 && i+2 < end && isUpperASCII(text[i+1]) && text[i+2] == '.' {
+				j := i
+				for j+2 < end && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
+					j += 2
+				}
+				i = j + 1
+				uppers = (i - start) / 2
+				letters = uppers
+				t.f |= fDots | fUpper
+			}
+			break
 		}
-		switch {
-		case c < utf8.RuneSelf && ('a' <= c && c <= 'z'):
-			letters++
-			lowers++
-			firstLetter = false
-			i++
-			continue
-		case c < utf8.RuneSelf && ('A' <= c && c <= 'Z'):
-			if firstLetter && i == int(t.s) {
-				t.f |= fCap
-			}
-			letters++
-			uppers++
-			firstLetter = false
-			i++
-			continue
-		case c < utf8.RuneSelf && ('0' <= c && c <= '9'):
-			if i == int(t.s) {
-				t.f |= fDigit
-			}
-			t.f |= fHasDigit
-			i++
-			continue
-		case c >= utf8.RuneSelf && isWordRune(r):
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if isWordRune(r) {
 			if unicode.IsLetter(r) {
 				if unicode.IsUpper(r) || unicode.IsTitle(r) {
-					if firstLetter && i == int(t.s) {
+					if i == start {
 						t.f |= fCap
 					}
 					uppers++
@@ -214,9 +321,8 @@ func (z *tokenizer) word() token {
 					lowers++
 				}
 				letters++
-				firstLetter = false
 			} else if unicode.IsDigit(r) {
-				if i == int(t.s) {
+				if i == start {
 					t.f |= fDigit
 				}
 				t.f |= fHasDigit
@@ -224,61 +330,51 @@ func (z *tokenizer) word() token {
 			i += n
 			continue
 		}
-		// Joiners: an apostrophe or hyphen between word runes.
-		if r == '\'' || r == '’' || r == '-' || r == '‑' {
-			if i+n < z.end {
-				r2, _ := utf8.DecodeRuneInString(text[i+n : z.end])
-				if isWordRune(r2) {
-					if r == '-' || r == '‑' {
-						t.f |= fHyphen
-					} else {
-						t.f |= fApos
-					}
-					i += n
-					continue
-				}
+		// Joiners: ’ and the non-breaking hyphen between word runes.
+		if (r == '’' || r == '‑') && i+n < end && z.wordRuneAt(i+n) {
+			if r == '‑' {
+				t.f |= fHyphen
+			} else {
+				t.f |= fApos
 			}
-		}
-		// Acronyms with dots: "U.S.", "U.N.", "N.A.T.O.".
-		if c == '.' && i-int(t.s) == 1 && uppers == 1 && i+2 < z.end && isUpperASCII(text[i+1]) && text[i+2] == '.' {
-			j := i
-			for j+2 < z.end && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
-				j += 2
-			}
-			i = j + 1
-			uppers = (i - int(t.s)) / 2
-			letters = uppers
-			t.f |= fDots | fUpper
-			break
+			i += n
+			continue
 		}
 		break
 	}
 	// "St.", "Co.", "Inc.": the dot belongs to the word.
-	if i < z.end && text[i] == '.' && dotWords[text[t.s:i]] {
+	if i < end && text[i] == '.' && isDotWord(text[start:i]) {
 		i++
 	}
 	t.e = int32(i)
 	t.b = t.e
-	w := text[t.s:t.e]
+	w := text[start:i]
 	if letters >= 2 && lowers == 0 {
 		t.f |= fUpper
 	}
-	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-		if len(w) > 3 {
-			t.f |= fPoss
-			if strings.HasSuffix(w, "'s") {
-				t.b = t.e - 2
-			} else {
-				t.b = t.e - int32(len("’s"))
+	if n := len(w); n > 2 {
+		switch w[n-1] {
+		case 's':
+			if w[n-2] == '\'' || strings.HasSuffix(w, "’s") {
+				if n > 3 {
+					t.f |= fPoss
+					if w[n-2] == '\'' {
+						t.b = t.e - 2
+					} else {
+						t.b = t.e - int32(len("’s"))
+					}
+				}
+			}
+		case 'S':
+			if (w[n-2] == '\'' || strings.HasSuffix(w, "’S")) && t.f&fUpper != 0 {
+				t.f |= fPoss
+				t.b = t.e - int32(len(w)-strings.LastIndexAny(w, "'’"))
 			}
 		}
-	} else if (strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S")) && t.is(fUpper) {
-		t.f |= fPoss
-		t.b = t.e - int32(len(w)-strings.LastIndexAny(w, "'’"))
 	}
 	z.pos = i
 	// A lower-case name particle glued to a name: "al-Assad", "d'Alema".
-	if !t.is(fCap) && !t.is(fDigit) && t.is(fHyphen|fApos) {
+	if t.f&(fCap|fDigit) == 0 && t.f&(fHyphen|fApos) != 0 {
 		if k := strings.IndexAny(w, "-'’"); k > 0 && k <= 3 {
 			if particles[w[:k]] || w[:k] == "d" || w[:k] == "l" {
 				r, _ := utf8.DecodeRuneInString(w[k+1:])
@@ -291,11 +387,26 @@ func (z *tokenizer) word() token {
 			}
 		}
 	}
-	return t
 }
 
-// dotWords keep their abbreviation dot: it never ends a sentence there.
-var dotWords = map[string]bool{"St": true, "Mt": true, "Ft": true, "Co": true, "Inc": true, "Ltd": true, "Corp": true, "Jr": true, "Sr": true}
+// wordRuneAt reports whether a word rune starts at byte i of the text.
+func (z *tokenizer) wordRuneAt(i int) bool {
+	if c := z.text[i]; c < utf8.RuneSelf {
+		return asciiClass[c]&aWord != 0
+	}
+	r, _ := utf8.DecodeRuneInString(z.text[i:z.end])
+	return isWordRune(r)
+}
+
+// isDotWord reports whether w keeps its abbreviation dot: it never ends a
+// sentence there.
+func isDotWord(w string) bool {
+	switch w {
+	case "St", "Mt", "Ft", "Co", "Inc", "Ltd", "Corp", "Jr", "Sr":
+		return true
+	}
+	return false
+}
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
