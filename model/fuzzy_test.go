@@ -95,7 +95,7 @@ func libOf(entries map[string][]string) *library {
 func paths(items []*item) string {
 	var s []string
 	for _, it := range items {
-		s = append(s, it.art.Path)
+		s = append(s, it.path)
 	}
 	return strings.Join(s, " ")
 }
@@ -151,7 +151,7 @@ func TestLibraryMergeAndIndex(t *testing.T) {
 		t.Errorf("naming(nato) = %d items, want 6", n)
 	}
 	it := lib.items[0]
-	b := &articles.Article{Path: it.art.Path}
+	b := &articles.Article{Path: it.path}
 	b.Parties = []articles.Party{{Party: party.Party{Name: "OSCE"}}}
 	lib.replace(it, b)
 	if n := len(lib.naming("NATO")); n != 5 {

@@ -196,32 +196,54 @@ func (l *loader) next() tea.Msg {
 	return msg
 }
 
-// item is one article of the list: the article and what its row and the
-// filter need, computed once.
+// item is one article of the list, kept compact: what its row and the
+// filter need, copied out of the analysis so that the article itself (its
+// text, blocks, quotes and mentions) can be dropped. A folder of 100,000
+// articles holds 100,000 items, not 100,000 analyses; the reader reads an
+// article again when it is opened (model.arts keeps the last few).
 type item struct {
-	art  *articles.Article
-	path string // art.Path, kept here for the merge's comparisons
-	row  ui.Row
-	hay  string // lower-cased title and parties: what the fuzzy filter matches
+	path    string
+	modTime time.Time
+	size    int64
+	row     ui.Row
+	hay     string            // lower-cased title and parties: what the fuzzy filter matches
+	parties []string          // lower-cased names of its parties, for library.byParty
+	pinned  *articles.Article // the article, when it cannot be read again (standard input); nil for files
 
 	mark int // filterItems' stamp: equal to library.stamp when the item names the party asked for
 }
 
 func newItem(a *articles.Article) *item {
-	it := &item{art: a, path: a.Path}
-	it.refresh()
+	it := &item{}
+	it.refresh(a)
 	return it
 }
 
-func (it *item) refresh() {
-	it.row = ui.RowOf(it.art)
+// refresh sets the item from its article. Every string is copied: a
+// substring would keep the whole text alive.
+func (it *item) refresh(a *articles.Article) {
+	it.path, it.modTime, it.size = a.Path, a.ModTime, a.Size
+	it.pinned = nil
+	if a.Path == "-" || a.Path == "" {
+		it.pinned = a
+	}
+	r := ui.RowOf(a)
+	r.Title, r.Source, r.Date = strings.Clone(r.Title), strings.Clone(r.Source), strings.Clone(r.Date)
+	for i, p := range r.Parties {
+		r.Parties[i] = strings.Clone(p)
+	}
+	it.row = r
 	var b strings.Builder
-	b.WriteString(strings.ToLower(it.row.Title))
-	for _, p := range it.art.TopParties(8) {
+	b.WriteString(strings.ToLower(r.Title))
+	for _, p := range a.TopParties(8) {
 		b.WriteString(" · ")
 		b.WriteString(strings.ToLower(p))
 	}
 	it.hay = b.String()
+	it.parties = it.parties[:0]
+	for _, p := range a.Parties {
+		it.parties = append(it.parties, strings.Clone(strings.ToLower(p.Name)))
+	}
 }
 
 // library is the loaded collection: items in path order and the index of
@@ -270,15 +292,13 @@ func (l *library) add(arts []*articles.Article) []*item {
 }
 
 func (l *library) index(it *item) {
-	for _, p := range it.art.Parties {
-		k := strings.ToLower(p.Name)
+	for _, k := range it.parties {
 		l.byParty[k] = append(l.byParty[k], it)
 	}
 }
 
 func (l *library) unindex(it *item) {
-	for _, p := range it.art.Parties {
-		k := strings.ToLower(p.Name)
+	for _, k := range it.parties {
 		s := l.byParty[k]
 		for i, x := range s {
 			if x == it {
@@ -294,11 +314,11 @@ func (l *library) unindex(it *item) {
 	}
 }
 
-// replace swaps the article of it for a (a reload after editing).
+// replace sets it from a newer reading of its article (a reload after
+// editing, or a file changed since the list read it).
 func (l *library) replace(it *item, a *articles.Article) {
 	l.unindex(it)
-	it.art, it.path = a, a.Path
-	it.refresh()
+	it.refresh(a)
 	l.index(it)
 }
 

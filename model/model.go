@@ -55,6 +55,11 @@ type Model struct {
 	list   listModel
 	art    articleModel
 	cache  *renderCache
+	arts   *artCache // the last articles opened or pre-rendered, whole: list items keep only their rows
+
+	opening      *item // the item whose article is being read to open it; nil when none
+	openSlow     bool  // that read has taken over 100 ms: the spinner shows
+	prerendering *item // the item whose article is being read and rendered in the background; nil when none
 
 	help     help.Model
 	spin     spinner.Model
@@ -126,6 +131,7 @@ func New(opts Options) Model {
 		list:   newList(styles, now, lib, where),
 		art:    newArticle(styles, now, style, opts.Profile, opts.Width),
 		cache:  newRenderCache(24),
+		arts:   newArtCache(16),
 		help:   help.New(),
 		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 	}
@@ -191,6 +197,21 @@ type (
 	resizeMsg   struct{ seq int }
 	restMsg     struct{ seq int }
 	analysedMsg struct{ raw, art *articles.Article }
+	// openedMsg is the article of an item, read again to open it.
+	openedMsg struct {
+		it  *item
+		art *articles.Article
+		err error
+	}
+	openSlowMsg struct{ it *item }
+	// prerenderedMsg is the article of an item read again while the
+	// cursor rested on it, with its body rendered (nil when that failed).
+	prerenderedMsg struct {
+		it   *item
+		art  *articles.Article
+		err  error
+		body *bodyMsg
+	}
 	clearNotice struct{ id int }
 	editedMsg   struct {
 		path string
@@ -255,7 +276,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.art.render(m.cache, m.prerender)
 	case errMsg:
 		m.err = msg.err
+		m.opening = nil
 		return m, nil
+	case openedMsg:
+		return m.opened(msg)
+	case openSlowMsg:
+		if m.opening == msg.it {
+			m.openSlow = true
+			return m, m.startSpinner()
+		}
+		return m, nil
+	case prerenderedMsg:
+		return m.prerendered(msg)
 	case noticeMsg:
 		return m, m.setNotice(msg.text)
 	case clearNotice:
@@ -354,6 +386,7 @@ func (m Model) updateList(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	if m.list.selected() != sel {
+		m.opening = nil // the reader moved on: do not open what they left
 		cmd = tea.Batch(cmd, m.rest())
 	}
 	return m, cmd
@@ -368,18 +401,80 @@ func (m *Model) rest() tea.Cmd {
 }
 
 // prerenderSelected renders the selected row's article into the cache
-// when the cursor has rested on it, one render at a time.
+// when the cursor has rested on it, one render at a time. An article not
+// in m.arts is read again first, in the same background Cmd.
 func (m Model) prerenderSelected(msg restMsg) (tea.Model, tea.Cmd) {
 	it := m.list.selected()
-	if msg.seq != m.restSeq || m.screen != ui.ListScreen || it == nil || m.prerender != (renderKey{}) || len(it.art.Text) > prerenderMax {
+	if msg.seq != m.restSeq || m.screen != ui.ListScreen || it == nil ||
+		m.prerender != (renderKey{}) || m.prerendering != nil || it.size > prerenderMax {
 		return m, nil
 	}
-	k := m.art.keyFor(it.art)
-	if _, ok := m.cache.get(k); ok {
+	if a := m.article(it); a != nil {
+		k := m.art.keyFor(a)
+		if _, ok := m.cache.get(k); ok {
+			return m, nil
+		}
+		m.prerender = k
+		return m, renderCmd(k, m.art.profile, m.styles, 1<<30)
+	}
+	m.prerendering = it
+	load, keyFor, profile, styles := m.load, m.art.keyFor, m.art.profile, m.styles
+	return m, safely(func() tea.Msg {
+		a, err := load(it.path)
+		if err != nil {
+			return prerenderedMsg{it: it, err: err}
+		}
+		out := prerenderedMsg{it: it, art: a}
+		if b, ok := renderCmd(keyFor(a), profile, styles, 1<<30)().(bodyMsg); ok && b.err == nil && b.rest == nil {
+			out.body = &b
+		}
+		return out
+	})
+}
+
+// prerendered files what a background pre-render read and rendered, and
+// opens the article if the reader pressed enter on it meanwhile.
+func (m Model) prerendered(msg prerenderedMsg) (tea.Model, tea.Cmd) {
+	if m.prerendering == msg.it {
+		m.prerendering = nil
+	}
+	if msg.art == nil {
+		if m.opening == msg.it {
+			m.opening, m.err = nil, msg.err
+		}
 		return m, nil
 	}
-	m.prerender = k
-	return m, renderCmd(k, m.art.profile, m.styles, 1<<30)
+	m.adopt(msg.it, msg.art)
+	if msg.body != nil {
+		m.cache.put(msg.body.key, msg.body.body)
+	}
+	if m.opening == msg.it {
+		return m.openItem(msg.it)
+	}
+	return m, nil
+}
+
+// article returns the whole article of an item if the reader has it: the
+// one on screen, one in m.arts, or the item's own (standard input); nil
+// when it must be read again.
+func (m Model) article(it *item) *articles.Article {
+	switch {
+	case it.pinned != nil:
+		return it.pinned
+	case m.art.it == it && m.art.art != nil:
+		return m.art.art
+	}
+	return m.arts.get(it.path)
+}
+
+// adopt keeps an article read again for its item in m.arts, and updates
+// the item's row when the file has changed since the list read it.
+func (m *Model) adopt(it *item, a *articles.Article) {
+	m.arts.put(a)
+	if a.Path == it.path && (!a.ModTime.Equal(it.modTime) || a.Size != it.size) {
+		m.lib.replace(it, a)
+		m.list.refilter()
+	}
 }
 
 func (m Model) updateArticle(msg tea.Msg) (Model, tea.Cmd) {
@@ -438,7 +533,7 @@ func (m Model) keyMap() ui.KeyMap {
 
 // busy reports whether something is in progress that the spinner shows.
 func (m Model) busy() bool {
-	return m.loading || m.analysing || (m.screen == ui.ArticleScreen && m.art.slow)
+	return m.loading || m.analysing || (m.opening != nil && m.openSlow) || (m.screen == ui.ArticleScreen && m.art.slow)
 }
 
 func (m *Model) startSpinner() tea.Cmd {
@@ -530,14 +625,48 @@ func (m Model) gotBody(msg bodyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// openItem opens the article of an item. One the reader does not have is
+// read again in the background first (openedMsg), with the spinner after
+// 100 ms; the screen changes when it is there.
 func (m Model) openItem(it *item) (tea.Model, tea.Cmd) {
 	if it == nil {
 		return m, nil
 	}
+	a := m.article(it)
+	if a == nil {
+		m.opening, m.openSlow = it, false
+		slow := tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return openSlowMsg{it} })
+		if m.prerendering == it {
+			return m, slow // its read is on its way
+		}
+		load := m.load
+		return m, tea.Batch(safely(func() tea.Msg {
+			a, err := load(it.path)
+			return openedMsg{it: it, art: a, err: err}
+		}), slow)
+	}
+	m.opening, m.openSlow = nil, false
+	m.arts.put(a)
 	m.screen = ui.ArticleScreen
-	m.art.open(it.art, it)
+	m.art.open(a, it)
 	m.layout()
 	return m, m.art.render(m.cache, m.prerender)
+}
+
+// opened opens an article read again for its item, if the reader still
+// wants it.
+func (m Model) opened(msg openedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		if m.opening == msg.it {
+			m.opening, m.err = nil, msg.err
+		}
+		return m, nil
+	}
+	m.adopt(msg.it, msg.art)
+	if m.opening != msg.it {
+		return m, nil
+	}
+	return m.openItem(msg.it)
 }
 
 // sibling opens the article d places away in the (filtered) list.
@@ -576,10 +705,11 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	if m.art.art == nil || m.art.art.Path != msg.path {
 		return m, nil
 	}
-	if it := m.art.it; it != nil && it.art.Path == msg.path {
+	if it := m.art.it; it != nil && it.path == msg.path {
 		m.lib.replace(it, msg.art)
 		m.list.refilter()
 	}
+	m.arts.put(msg.art)
 	m.art.reload(msg.art)
 	m.layout()
 	return m, tea.Batch(m.art.render(m.cache, m.prerender), m.setNotice("reloaded"))
@@ -650,6 +780,9 @@ func (m Model) statusView() string {
 	if m.loading {
 		b.Spinner = m.spin.View()
 		b.Loading = ui.Progress(m.loaded, max(m.found, m.loaded))
+	}
+	if m.opening != nil && m.openSlow {
+		b.Spinner, b.Loading = m.spin.View(), "opening"
 	}
 	if m.screen == ui.ArticleScreen && m.art.art != nil {
 		switch {
@@ -750,4 +883,41 @@ func (c *renderCache) put(k renderKey, b *ui.Body) {
 	}
 	c.m[k] = b
 	c.order = append(c.order, k)
+}
+
+// artCache keeps the last few whole articles the reader opened or
+// pre-rendered, by path, so that going back to one does not read it
+// again. It is shared by pointer and changed only in Update.
+type artCache struct {
+	max  int
+	arts []*articles.Article // least recently used first
+}
+
+func newArtCache(n int) *artCache { return &artCache{max: n} }
+
+// get returns the article read from path, nil when it is not kept.
+func (c *artCache) get(path string) *articles.Article {
+	for i, a := range c.arts {
+		if a.Path == path {
+			copy(c.arts[i:], c.arts[i+1:])
+			c.arts[len(c.arts)-1] = a
+			return a
+		}
+	}
+	return nil
+}
+
+// put keeps a, in place of any article of the same path.
+func (c *artCache) put(a *articles.Article) {
+	for i, b := range c.arts {
+		if b.Path == a.Path {
+			c.arts = append(c.arts[:i], c.arts[i+1:]...)
+			break
+		}
+	}
+	if len(c.arts) >= c.max {
+		c.arts[0] = nil
+		c.arts = c.arts[1:]
+	}
+	c.arts = append(c.arts, a)
 }

@@ -82,7 +82,7 @@ func TestLoadingFillsIn(t *testing.T) {
 	fm := final(t, tm)
 	var paths []string
 	for _, it := range fm.lib.items {
-		paths = append(paths, it.art.Path)
+		paths = append(paths, it.path)
 	}
 	want := []string{"testdata/articles/harbour.txt", "testdata/articles/more/tramline.txt", "testdata/articles/orchard.md", "testdata/articles/quiet.txt"}
 	if strings.Join(paths, " ") != strings.Join(want, " ") {
@@ -270,7 +270,7 @@ func TestListFilter(t *testing.T) {
 	press(tm, "enter")
 	waitFor(t, tm, "1 of 4 articles")
 	fm := final(t, tm)
-	if len(fm.list.visible) != 1 || !strings.HasSuffix(fm.list.visible[0].art.Path, "orchard.md") {
+	if len(fm.list.visible) != 1 || !strings.HasSuffix(fm.list.visible[0].path, "orchard.md") {
 		t.Errorf("visible after /frost: %d rows", len(fm.list.visible))
 	}
 	golden.RequireEqual(t, []byte(fm.View()))
@@ -303,7 +303,7 @@ func TestPaneOpensPartyList(t *testing.T) {
 	}
 	var got []string
 	for _, it := range fm.list.visible {
-		got = append(got, it.art.Path)
+		got = append(got, it.path)
 	}
 	if strings.Join(got, " ") != "testdata/articles/harbour.txt testdata/articles/more/tramline.txt" {
 		t.Errorf("articles naming the European Commission: %v", got)

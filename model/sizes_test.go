@@ -20,6 +20,18 @@ func upd(t testing.TB, m Model, msg tea.Msg) Model {
 	return nm.(Model)
 }
 
+// openNow sends msg (an open, enter, J or K) and, when it starts reading
+// an article again, reads it as the Cmd would and hands it over.
+func openNow(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	m = upd(t, m, msg)
+	if it := m.opening; it != nil {
+		a, err := m.load(it.path)
+		m = upd(t, m, openedMsg{it: it, art: a, err: err})
+	}
+	return m
+}
+
 // renderNow renders the body the article screen wants and hands it over,
 // as the render Cmd would.
 func renderNow(t testing.TB, m Model) Model {
@@ -86,7 +98,7 @@ func TestDirectArticleSizes(t *testing.T) {
 func TestResizeKeepsPlace(t *testing.T) {
 	m, _ := loaded(t, testOptions())
 	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = openNow(t, m, openMsg{m.list.visible[0]})
 	m = renderNow(t, m)
 	for range 9 {
 		m = upd(t, m, keyMsg("j"))
@@ -145,14 +157,14 @@ func TestResizeKeepsPlace(t *testing.T) {
 func TestRenderCache(t *testing.T) {
 	m, _ := loaded(t, testOptions())
 	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = openNow(t, m, openMsg{m.list.visible[0]})
 	m = renderNow(t, m)
 	first := m.art.body
-	m = upd(t, m, siblingMsg{1}) // the message J sends
-	if m.art.art != m.list.visible[1].art || m.art.body != nil {
+	m = openNow(t, m, siblingMsg{1}) // the message J sends
+	if m.art.it != m.list.visible[1] || m.art.body != nil {
 		t.Fatal("J should open the next article, not rendered yet")
 	}
-	m = upd(t, m, siblingMsg{-1})
+	m = openNow(t, m, siblingMsg{-1})
 	if m.art.body != first {
 		t.Error("going back to an article at the same width should use the cached body")
 	}
@@ -200,15 +212,20 @@ func TestPrerenderOnRest(t *testing.T) {
 	// The rest timer fires: the selected article is rendered in the background.
 	nm, cmd := m.Update(restMsg{seq: m.restSeq})
 	m = nm.(Model)
-	if cmd == nil || m.prerender.art != sel.art {
-		t.Fatalf("no pre-render for the selected row (prerender %+v)", m.prerender)
+	if cmd == nil || m.prerendering != sel {
+		t.Fatalf("no pre-render for the selected row (prerendering %v)", m.prerendering)
 	}
 	// A stale timer does nothing.
 	if _, stale := m.Update(restMsg{seq: m.restSeq - 1}); stale != nil {
 		t.Error("stale rest timer started a render")
 	}
+	// The list keeps only rows: the article is read again, then rendered.
 	m = upd(t, m, cmd())
-	if _, ok := m.cache.get(m.art.keyFor(sel.art)); !ok {
+	a := m.arts.get(sel.path)
+	if a == nil {
+		t.Fatal("pre-rendered article not kept")
+	}
+	if _, ok := m.cache.get(m.art.keyFor(a)); !ok {
 		t.Fatal("pre-rendered body not cached")
 	}
 	nm, cmd = m.Update(keyMsg("enter"))
@@ -294,7 +311,7 @@ func TestAnalyseInBackground(t *testing.T) {
 func TestPaneToggleAndFold(t *testing.T) {
 	m, _ := loaded(t, testOptions())
 	m = upd(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
-	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = openNow(t, m, openMsg{m.list.visible[0]})
 	m = renderNow(t, m)
 	if !m.art.paneShown || m.art.bodyW != 120-paneWidth {
 		t.Fatalf("at 120 columns the pane should show (shown %v, body %d)", m.art.paneShown, m.art.bodyW)
@@ -321,7 +338,7 @@ func TestPaneToggleAndFold(t *testing.T) {
 func TestHelpTakesItsHeight(t *testing.T) {
 	m, _ := loaded(t, testOptions())
 	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = upd(t, m, openMsg{m.list.visible[0]})
+	m = openNow(t, m, openMsg{m.list.visible[0]})
 	m = renderNow(t, m)
 	short := m.art.bodyH
 	m = upd(t, m, keyMsg("?"))
