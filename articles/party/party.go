@@ -11,7 +11,8 @@
 package party
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -179,7 +180,7 @@ func (s *scanner) parties() []Party {
 		}
 		out = append(out, g.party(s.text))
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	slices.SortStableFunc(out, func(a, b Party) int { return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start) })
 	return out
 }
 
@@ -204,7 +205,10 @@ func (g *group) absorb(o *group) {
 // overlaps, aliases in order of first use.
 func (g *group) party(text string) Party {
 	ms := g.mentions
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].s < ms[j].s })
+	byStart := func(a, b *cand) int { return cmp.Compare(a.s, b.s) }
+	if !slices.IsSortedFunc(ms, byStart) {
+		slices.SortStableFunc(ms, byStart)
+	}
 	p := Party{Name: g.name, Kind: g.kind, CreditOnly: true}
 	if g.ent < 0 {
 		// The longest name met is the party's name.
@@ -216,7 +220,14 @@ func (g *group) party(text string) Party {
 			}
 		}
 	}
-	seen := map[string]bool{p.Name: true}
+	p.Mentions = make([]doc.Span, 0, len(ms))
+	var seen map[string]bool // the name and aliases, once they are many
+	known := func(f string) bool {
+		if seen != nil {
+			return seen[f]
+		}
+		return f == p.Name || slices.Contains(p.Aliases, f)
+	}
 	end := int32(-1)
 	for _, c := range ms {
 		if c.s < end {
@@ -228,17 +239,36 @@ func (g *group) party(text string) Party {
 			p.CreditOnly = false
 		}
 		form := text[c.s:c.e]
-		if strings.ContainsAny(form, "\n\t\r") {
+		if hasLineSpace(form) {
 			form = strings.Join(strings.Fields(form), " ")
 		}
 		for _, f := range [2]string{form, c.alias} {
-			if f != "" && !seen[f] {
-				seen[f] = true
+			if f != "" && !known(f) {
 				p.Aliases = append(p.Aliases, f)
+				if seen != nil {
+					seen[f] = true
+				} else if len(p.Aliases) > 8 {
+					// Many forms: a linear search would be quadratic.
+					seen = make(map[string]bool, 2*len(p.Aliases))
+					seen[p.Name] = true
+					for _, a := range p.Aliases {
+						seen[a] = true
+					}
+				}
 			}
 		}
 	}
 	return p
+}
+
+// hasLineSpace reports whether s holds a line break, tab or carriage return.
+func hasLineSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // initials returns the capital initials of a name's words: "Bharatiya
