@@ -35,15 +35,23 @@ type gazForm struct {
 // only read after that.
 type lists struct {
 	ents     []entity
-	gaz      map[string][]gazForm  // by first word, longest form first
-	gazUpper map[string][]gazForm  // the same by first word in capitals, for datelines
-	titles   map[string][][]string // title phrases by first word, longest first
-	first    map[string]bool       // given names
-	nonNames map[string]bool       // capitalised words that are never parties
-	words    []string              // lower-case common words, sorted
-	wordTab  []int32               // hash table of words: index+1 into words, 0 for an empty slot; see indexWords
-	class    map[string]wordClass  // the word classes of keywords and listed words
+	lex      map[string]int32     // a word as written → index into lexes: one look-up answers gaz, titles and class
+	lexes    []lexEntry           // lexes[0] is the entry of unlisted words
+	gazUpper map[string][]gazForm // forms of places by first word in capitals, for datelines
+	nonNames map[string]bool      // capitalised words that are never parties
+	words    []string             // lower-case common words, sorted
+	wordTab  []int32              // hash table of words: index+1 into words, 0 for an empty slot; see indexWords
 }
+
+// lexEntry is what the lists know of a word as written.
+type lexEntry struct {
+	cls    wordClass  // the word classes of the word
+	gaz    []gazForm  // listed forms that start with the word, longest first
+	titles [][]string // title phrases that start with the word, longest first
+}
+
+// lookup returns the entry of w: lexes[0], empty, when w is not listed.
+func (l *lists) lookup(w string) *lexEntry { return &l.lexes[l.lex[w]] }
 
 var (
 	loadOnce sync.Once
@@ -82,13 +90,11 @@ func rows(name string) [][]string {
 }
 
 func loadLists() *lists {
-	l := &lists{
-		gaz:      make(map[string][]gazForm, 4096),
-		titles:   map[string][][]string{},
-		first:    map[string]bool{},
-		nonNames: map[string]bool{},
-	}
-	seen := map[string]bool{} // forms already listed, so the first list wins
+	l := &lists{nonNames: map[string]bool{}}
+	gaz := make(map[string][]gazForm, 4096) // by first word
+	titles := map[string][][]string{}       // by first word
+	first := map[string]bool{}              // given names
+	seen := map[string]bool{}               // forms already listed, so the first list wins
 	add := func(ent int32, form string, demonym bool) {
 		form = strings.TrimSpace(form)
 		if form == "" || seen[form] {
@@ -99,7 +105,7 @@ func loadLists() *lists {
 		if len(toks) == 0 {
 			return
 		}
-		l.gaz[toks[0]] = append(l.gaz[toks[0]], gazForm{toks: toks, ent: ent, demonym: demonym})
+		gaz[toks[0]] = append(gaz[toks[0]], gazForm{toks: toks, ent: ent, demonym: demonym})
 	}
 	placeEnt := map[string]int32{} // countries and places by canonical name
 	newEnt := func(name string, kind Kind) int32 {
@@ -174,9 +180,9 @@ func loadLists() *lists {
 			add(newEnt(r[0], Place), r[0], false)
 		}
 	}
-	l.gazUpper = make(map[string][]gazForm, len(l.gaz))
-	for k := range l.gaz {
-		fs := l.gaz[k]
+	l.gazUpper = make(map[string][]gazForm, len(gaz))
+	for k := range gaz {
+		fs := gaz[k]
 		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].toks) > len(fs[j].toks) })
 		for _, f := range fs {
 			if l.ents[f.ent].kind == Place || l.ents[f.ent].kind == Country {
@@ -191,22 +197,47 @@ func loadLists() *lists {
 			continue
 		}
 		toks := splitForm(line)
-		l.titles[toks[0]] = append(l.titles[toks[0]], toks)
+		titles[toks[0]] = append(titles[toks[0]], toks)
 	}
-	for k := range l.titles {
-		ts := l.titles[k]
+	for k := range titles {
+		ts := titles[k]
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i]) > len(ts[j]) })
 	}
 	for _, w := range fields("firstnames.txt") {
-		l.first[w] = true
+		first[w] = true
 	}
 	for _, w := range fields("nonnames.txt") {
 		l.nonNames[w] = true
 	}
 	l.words = loadWords()
 	l.indexWords()
-	l.class = classes(l.first, l.nonNames, l.titles)
+	l.index(gaz, titles, classes(first, l.nonNames, titles))
 	return l
+}
+
+// index builds the lexicon of the words the lists know from the forms,
+// titles and word classes by first word.
+func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, class map[string]wordClass) {
+	l.lex = make(map[string]int32, len(gaz)+len(class))
+	l.lexes = make([]lexEntry, 1, len(gaz)+len(class)+1)
+	entry := func(w string) *lexEntry {
+		i, ok := l.lex[w]
+		if !ok {
+			i = int32(len(l.lexes))
+			l.lex[w] = i
+			l.lexes = append(l.lexes, lexEntry{})
+		}
+		return &l.lexes[i]
+	}
+	for w, fs := range gaz {
+		entry(w).gaz = fs
+	}
+	for w, ts := range titles {
+		entry(w).titles = ts
+	}
+	for w, c := range class {
+		entry(w).cls = c
+	}
 }
 
 func fields(name string) []string {

@@ -169,21 +169,21 @@ func (s *scanner) capWord(i int) bool {
 	}
 	if !t.is(fNameKnown) {
 		t.f |= fNameKnown
-		if s.nameWord(*t) {
+		if s.nameWord(i) {
 			t.f |= fName
 		}
 	}
 	return t.is(fName)
 }
 
-func (s *scanner) nameWord(t token) bool {
+func (s *scanner) nameWord(i int) bool {
+	t := &s.toks[i]
 	w := s.text[t.s:t.b]
 	if len(w) == 1 {
 		return false // "plan B"
 	}
 	if t.is(fHasDigit) {
-		_, ok := s.l.gaz[w]
-		return ok
+		return len(s.lexAt(i).gaz) > 0
 	}
 	if len(w) >= 3 && w[len(w)-1] == 's' && isUpperASCII(w[len(w)-2]) && isUpperASCII(w[0]) {
 		return false // "NGOs", "MPs"
@@ -202,17 +202,31 @@ func (s *scanner) nameWord(t token) bool {
 // gazAt returns the longest listed form at token i: its length in tokens,
 // entity and whether it is a demonym.
 func (s *scanner) gazAt(i int) (n int, ent int32, demonym bool) {
-	t := s.toks[i]
-	forms := s.l.gaz[s.word(i)]
-	if t.is(fPoss) {
-		forms = append(forms[:len(forms):len(forms)], s.l.gaz[s.base(i)]...)
-	}
-	for _, f := range forms {
-		if s.matchForm(i, f.toks, false) {
+	if !s.toks[i].is(fPoss) {
+		// The word is its base: one entry has its forms.
+		if f, ok := s.matchForms(i, s.lexAt(i).gaz); ok {
 			return len(f.toks), f.ent, f.demonym
 		}
+		return 0, -1, false
+	}
+	// "Russia's": forms of the word as written, then of its base.
+	if f, ok := s.matchForms(i, s.l.lookup(s.word(i)).gaz); ok {
+		return len(f.toks), f.ent, f.demonym
+	}
+	if f, ok := s.matchForms(i, s.lexAt(i).gaz); ok {
+		return len(f.toks), f.ent, f.demonym
 	}
 	return 0, -1, false
+}
+
+// matchForms returns the first of forms written at token i.
+func (s *scanner) matchForms(i int, forms []gazForm) (*gazForm, bool) {
+	for k := range forms {
+		if s.matchForm(i, forms[k].toks, false) {
+			return &forms[k], true
+		}
+	}
+	return nil, false
 }
 
 // gazUpperAt is gazAt for words in capitals, as datelines write them
@@ -253,7 +267,11 @@ func (s *scanner) titleAt(i int) int {
 		return 0
 	}
 	best := 0
-	for _, f := range s.l.titles[s.word(i)] {
+	ts := s.lexAt(i).titles
+	if s.toks[i].is(fPoss) {
+		ts = s.l.lookup(s.word(i)).titles
+	}
+	for _, f := range ts {
 		if len(f) > best && s.matchForm(i, f, false) {
 			best = len(f)
 			break
@@ -1125,7 +1143,7 @@ func (s *scanner) hyphenParts(i int) bool {
 			r, _ := utf8.DecodeRuneInString(p)
 			if r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf {
 				matched := false
-				for _, f := range s.l.gaz[p] {
+				for _, f := range s.l.lookup(p).gaz {
 					if len(f.toks) == 1 {
 						found[nf] = part{off, end, f.ent}
 						nf++
@@ -1174,10 +1192,25 @@ func (s *scanner) has(i int, c wordClass) bool {
 	}
 	t := &s.toks[i]
 	if !t.is(fClassKnown) {
-		t.f |= fClassKnown
-		t.cls = s.l.class[s.text[t.s:t.b]]
+		s.lookupToken(t)
 	}
 	return t.cls&c != 0
+}
+
+// lexAt returns the lexicon entry of the word at token i without its
+// possessive.
+func (s *scanner) lexAt(i int) *lexEntry {
+	t := &s.toks[i]
+	if !t.is(fClassKnown) {
+		s.lookupToken(t)
+	}
+	return &s.l.lexes[t.lex]
+}
+
+func (s *scanner) lookupToken(t *token) {
+	t.f |= fClassKnown
+	t.lex = s.l.lex[s.text[t.s:t.b]]
+	t.cls = s.l.lexes[t.lex].cls
 }
 
 // adjectiveUse reports whether a single unknown word is used as an

@@ -36,7 +36,8 @@ type token struct {
 	b    int32 // end of the word without its possessive suffix
 	f    tflag
 	r    rune      // the rune of a punctuation token
-	cls  wordClass // the classes of the word, once fClassKnown is set
+	cls  wordClass // the classes of the word without possessive, once fClassKnown is set
+	lex  int32     // index into lists.lexes of the word without possessive, once fClassKnown is set
 }
 
 func (t token) is(f tflag) bool { return t.f&f != 0 }
