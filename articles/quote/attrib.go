@@ -537,7 +537,7 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 	if j < 0 || !toks[j].word() {
 		return 0, false
 	}
-	w := lower(text[toks[j].s:toks[j].e])
+	w := known(text[toks[j].s:toks[j].e])
 	if pronouns[w] {
 		return j, true
 	}
@@ -550,7 +550,7 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 		if !t.word() {
 			break
 		}
-		w := lower(text[t.s:t.e])
+		w := known(text[t.s:t.e])
 		if determiners[w] {
 			lo = k
 			if k > 0 && toks[k-1].word() && strings.EqualFold(text[toks[k-1].s:toks[k-1].e], "of") {
@@ -582,7 +582,7 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 	if i >= len(toks) || !toks[i].word() {
 		return 0, 0, false
 	}
-	w := lower(text[toks[i].s:toks[i].e])
+	w := known(text[toks[i].s:toks[i].e])
 	if pronouns[w] {
 		return i, i, true
 	}
@@ -595,7 +595,7 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 		if !t.word() {
 			break
 		}
-		w := lower(text[t.s:t.e])
+		w := known(text[t.s:t.e])
 		if k > i && determiners[w] && w != "one" {
 			break
 		}
@@ -614,7 +614,7 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 			}
 			continue
 		}
-		if k > i && (stopWords[w] || cueWords[w] && !capital(text[t.s:t.e]) || strings.HasSuffix(w, "ly") && !capital(text[t.s:t.e])) {
+		if k > i && (stopWords[w] || cueWords[w] && !capital(text[t.s:t.e]) || hasLowerSuffix(text[t.s:t.e], "ly") && !capital(text[t.s:t.e])) {
 			break
 		}
 		if names && !capital(text[t.s:t.e]) && !titleWords[w] {
@@ -639,7 +639,7 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 			}
 			return false
 		}
-		w := lower(text[t.s:t.e])
+		w := known(text[t.s:t.e])
 		if pronouns[w] && (k > lo || hi > lo) {
 			return false
 		}
@@ -667,7 +667,7 @@ func description(text string, toks []tok, lo int) bool {
 func stripTitles(text string, toks []tok, lo, hi int) doc.Span {
 	last := -1
 	for k := lo; k <= hi; k++ {
-		w := lower(text[toks[k].s:toks[k].e])
+		w := known(text[toks[k].s:toks[k].e])
 		if titleWords[w] {
 			last = k
 		}
@@ -676,12 +676,12 @@ func stripTitles(text string, toks []tok, lo, hi int) doc.Span {
 		ok := true
 		for k := last + 1; k <= hi; k++ {
 			w := text[toks[k].s:toks[k].e]
-			if !capital(w) && !particle(lower(w)) {
+			if !capital(w) && !particle(known(w)) {
 				ok = false
 				break
 			}
 		}
-		if ok && !particle(lower(text[toks[last+1].s:toks[last+1].e])) {
+		if ok && !particle(known(text[toks[last+1].s:toks[last+1].e])) {
 			lo = last + 1
 		}
 	}

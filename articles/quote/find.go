@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"byline/articles/doc"
@@ -437,12 +438,22 @@ func countWords(s string) (int, bool) {
 			title = false
 		}
 	}
-	for i, r := range s {
-		if isLetter(r) || isDigit(r) || r == '\'' || r == '’' || r == '-' {
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		var letter bool
+		if c < utf8.RuneSelf {
+			letter = wordByte[c] || c == '\'' || c == '-'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = isLetter(r) || r == '’'
+		}
+		if letter {
 			if !in {
 				start = i
 			}
 			in = true
+			i += size
 			continue
 		}
 		if in {
@@ -452,6 +463,7 @@ func countWords(s string) (int, bool) {
 			}
 		}
 		in = false
+		i += size
 	}
 	if in {
 		word(len(s))
@@ -643,8 +655,7 @@ func (f *finder) name(i int) {
 // resolve returns the speaker named by an attribution.
 func (f *finder) resolve(it *item, a attribution) string {
 	words := f.text[a.speaker.Start:a.speaker.End]
-	w := lower(words)
-	if pronouns[w] {
+	if w := known(words); pronouns[w] {
 		return f.pronoun(it, w, a.speaker.Start)
 	}
 	if p := f.partyAt(a.speaker); p >= 0 {
@@ -781,6 +792,9 @@ var orgWords = func() map[string]bool {
 // "" when none is found.
 func (f *finder) described(it *item, sp doc.Span) string {
 	s := f.text[sp.Start:sp.End]
+	if !startsThe(s) {
+		return "" // most speakers are names: no need to split them
+	}
 	ws := strings.Fields(lower(s))
 	if len(ws) < 2 || ws[0] != "the" {
 		return ""
@@ -805,6 +819,13 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	}
 	f.memo[title] = memo{pos, name}
 	return name
+}
+
+// startsThe reports whether s, after leading spaces, starts with "the" in
+// any case: only ASCII letters lower to t, h and e.
+func startsThe(s string) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	return len(s) >= 3 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e'
 }
 
 // memo remembers where a description was last resolved and to whom.

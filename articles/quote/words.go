@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,14 +28,17 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 		}
 		r, n := decode(text, i, to)
 		switch {
-		case isSpace(r):
-			i += n
 		case wordRune(r):
 			j := i + n
 			for j < to {
-				if c := text[j]; c < utf8.RuneSelf && wordByte[c] {
-					j++
-					continue
+				if c := text[j]; c < utf8.RuneSelf {
+					if wordByte[c] {
+						j++
+						continue
+					}
+					if c != '\'' && c != '-' && c != '.' {
+						break // the common case: a space or a mark ends the word
+					}
 				}
 				r2, n2 := decode(text, j, to)
 				if wordRune(r2) {
@@ -63,6 +67,8 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 			}
 			out = append(out, tok{s: i, e: j})
 			i = j
+		case isSpace(r):
+			i += n
 		default:
 			p := byte('o')
 			switch {
@@ -118,7 +124,9 @@ func capital(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// lower returns the word in lower case, without a possessive 's.
+// lower returns the word in lower case. The lower-case forms of the words
+// the rules know (cue verbs, stop words, titles…) come from one table, so
+// that lowering a capitalised "The" or "Said" does not allocate.
 func lower(w string) string {
 	clean := true
 	for i := 0; i < len(w); i++ {
@@ -130,32 +138,104 @@ func lower(w string) string {
 	if clean {
 		return w
 	}
-	if len(w) < 24 {
-		var b [24]byte
-		n := 0
-		ascii := true
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[n] = c
-			n++
-		}
-		if ascii {
-			return string(b[:n])
-		}
+	var buf [32]byte
+	b := appendLower(buf[:0], w)
+	if s, ok := vocabulary[string(b)]; ok {
+		return s
 	}
-	out := make([]rune, 0, len(w))
-	for _, r := range w {
-		out = append(out, unicode.ToLower(r))
-	}
-	return string(out)
+	return string(b)
 }
+
+// known returns lower(w) when w is in lower case already or its lower case
+// is a word of the vocabulary, else "", which no rule looks for. Rules that
+// only look words up or compare them with known words use it rather than
+// lower: it does not allocate (but for words longer than 32 bytes).
+func known(w string) string {
+	clean := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return w
+	}
+	var buf [32]byte
+	return vocabulary[string(appendLower(buf[:0], w))]
+}
+
+// hasLowerSuffix reports whether lower(w) ends with suffix, a lower-case
+// ASCII word, without allocating for ASCII words.
+func hasLowerSuffix(w, suffix string) bool {
+	if len(w) < len(suffix) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.HasSuffix(lower(w), suffix)
+		}
+	}
+	tail := w[len(w)-len(suffix):]
+	for i := 0; i < len(tail); i++ {
+		c := tail[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends w in lower case to buf, rune by rune as
+// unicode.ToLower maps it (an invalid byte becomes U+FFFD).
+func appendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// vocabulary holds every word the rules look up or compare in lower case,
+// each mapped to itself: lower returns these strings rather than new ones.
+// A word missing here only costs an allocation.
+var vocabulary = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]bool{cueWords, weakCue, afterCue, stopWords, determiners, pronouns, titleWords,
+		orgWords, scareMarkers, personNouns, commonStarts} {
+		for w := range set {
+			m[w] = w
+		}
+	}
+	// the words of the rules' switch statements
+	for _, w := range strings.Fields(`adding saying noting writing telling warning stressing calling describing
+		arguing insisting explaining quoting quoted declaring asking urging in on at after before during asked
+		speaking and but from for with meanwhile however later earlier then so also still yet when while as
+		responding addressing interviewed contacted reached since by outside inside also again further
+		previously once recently had has have would will was is did already simply only even repeatedly
+		publicly privately reportedly allegedly italy family ally assembly supply now finally thus were been
+		be are being laughed smiled shrugged sighed paused nodded grinned laughs smiles shrugs sighs nods grins
+		de van von der den al bin da di du le la del ter ten daughter son wife husband mother father brother
+		sister partner friend neighbour neighbor colleague widow widower granddaughter grandson niece nephew
+		cousin girlfriend boyfriend fiancée fiancé to into near across via towards toward through around of
+		or nor that this known called call calls describe described describes person organization country
+		including out &`) {
+		m[w] = w
+	}
+	return m
+}()
 
 // cueWords are the verbs and phrases that report speech, in every form met
 // in news: "said", "says", "told", "points out", "according to".
@@ -214,19 +294,19 @@ func cue(text string, toks []tok, i int) int {
 	if i >= len(toks) || !toks[i].word() {
 		return 0
 	}
-	w := lower(text[toks[i].s:toks[i].e])
+	w := known(text[toks[i].s:toks[i].e])
 	if !cueWords[w] {
 		return 0
 	}
 	if i > 0 && toks[i-1].word() {
 		// "the demand", "his statement": a noun, not a verb
-		if p := lower(text[toks[i-1].s:toks[i-1].e]); determiners[p] && p != "one" || p == "this" || p == "that" && w != "said" {
+		if p := known(text[toks[i-1].s:toks[i-1].e]); determiners[p] && p != "one" || p == "this" || p == "that" && w != "said" {
 			return 0
 		}
 	}
 	next := ""
 	if i+1 < len(toks) && toks[i+1].word() {
-		next = lower(text[toks[i+1].s:toks[i+1].e])
+		next = known(text[toks[i+1].s:toks[i+1].e])
 	}
 	switch w {
 	case "point", "points", "pointed":
