@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"byline/articles"
+	"byline/articles/party"
 	"byline/model"
 )
 
@@ -28,6 +29,9 @@ const analyseLater = 256 << 10
 const reportURL = "https://github.com/byline-reader/byline/issues"
 
 func runTUI(cfg config, stdin io.Reader, out *os.File, stderr io.Writer, getenv func(string) string) int {
+	// The party lists take about 10 ms to load: load them while the
+	// terminal is set up, not when the first article waits for them.
+	go party.Preload()
 	profile := tuiProfile(cfg, out, getenv)
 	// No colour (NO_COLOR, --color never, a terminal without colours) still
 	// gets emphasis: bold, italic, underline and reverse video keep quotes

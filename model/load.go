@@ -30,6 +30,8 @@ import (
 const (
 	batchWindow = 40 * time.Millisecond // longest a result waits to be shown
 	maxBatch    = 4096                  // most results in one message
+	firstWindow = 10 * time.Millisecond // longest the first batch waits after its first result
+	firstBatch  = 64                    // most results in the first batch: rows for a tall screen
 )
 
 // loader is a folder scan in progress. It is shared by pointer between the
@@ -38,6 +40,7 @@ type loader struct {
 	out   chan loadResult
 	found atomic.Int64 // files discovered by the walk so far
 	done  atomic.Bool  // the walk has finished (found is final)
+	shown atomic.Bool  // the first batch has gone out
 }
 
 type loadResult struct {
@@ -175,10 +178,17 @@ func (l *loader) next() tea.Msg {
 	r, ok := <-l.out
 	if ok {
 		add(r)
-		timer := time.NewTimer(batchWindow)
+		window, most := batchWindow, maxBatch
+		if l.shown.CompareAndSwap(false, true) {
+			// The first batch goes out as soon as it fills a tall
+			// screen, after a short window at most: the first screen
+			// must not wait for a whole window of rows.
+			window, most = firstWindow, firstBatch
+		}
+		timer := time.NewTimer(window)
 		defer timer.Stop()
 	gather:
-		for len(msg.arts)+len(msg.errs) < maxBatch {
+		for len(msg.arts)+len(msg.errs) < most {
 			select {
 			case r, ok = <-l.out:
 				if !ok {
