@@ -51,6 +51,7 @@ func Extract(text string, blocks []doc.Block) []Party {
 	s := &scanner{l: getLists(), text: text, cands: make([]cand, 0, len(text)/40+8)}
 	if len(blocks) == 0 {
 		// Paragraphs are the blocks.
+		s.toks = make([]token, 0, estimateTokens(maxParagraph(text)))
 		for start := 0; start < len(text); {
 			end := strings.Index(text[start:], "\n\n")
 			if end < 0 {
@@ -61,26 +62,53 @@ func Extract(text string, blocks []doc.Block) []Party {
 			s.block(start, end, roleStory)
 			start = end + 2
 		}
-	} else {
-		for _, b := range blocks {
-			if b.Kind == doc.FrontMatter || b.Kind == doc.Code {
-				continue
-			}
+		return s.parties()
+	}
+	longest := 0
+	for _, b := range blocks {
+		if b.Kind != doc.FrontMatter && b.Kind != doc.Code {
 			start, end := clampSpan(text, b.Start, b.End)
-			if start >= end {
-				continue
-			}
-			role := roleStory
-			switch {
-			case b.Kind == doc.Credit || b.Kind == doc.Byline:
-				role = roleNames
-			case !b.Kind.Analysed():
-				role = roleCredit
-			}
-			s.block(start, end, role)
+			longest = max(longest, end-start)
 		}
 	}
+	s.toks = make([]token, 0, estimateTokens(longest))
+	for _, b := range blocks {
+		if b.Kind == doc.FrontMatter || b.Kind == doc.Code {
+			continue
+		}
+		start, end := clampSpan(text, b.Start, b.End)
+		if start >= end {
+			continue
+		}
+		role := roleStory
+		switch {
+		case b.Kind == doc.Credit || b.Kind == doc.Byline:
+			role = roleNames
+		case !b.Kind.Analysed():
+			role = roleCredit
+		}
+		s.block(start, end, role)
+	}
 	return s.parties()
+}
+
+// estimateTokens returns about the number of tokens of n bytes of prose:
+// a token every four bytes or so. The tokenizer grows its buffer for
+// denser text.
+func estimateTokens(n int) int { return n/4 + 16 }
+
+// maxParagraph returns the length of the longest paragraph of text.
+func maxParagraph(text string) int {
+	longest := 0
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			return max(longest, len(text)-start)
+		}
+		longest = max(longest, end)
+		start += end + 2
+	}
+	return longest
 }
 
 // clampSpan clips [start, end) to text and moves both ends to rune starts.

@@ -67,10 +67,7 @@ type scanner struct {
 func (s *scanner) block(start, end int, role blockRole) {
 	s.credit = role != roleStory
 	s.names = role == roleNames
-	if n := (end - start) / 3; cap(s.toks) < n {
-		s.toks = make([]token, 0, max(n, 2*cap(s.toks))) // about one token per three bytes at most in prose
-	}
-	s.toks = s.toks[:0]
+	s.toks = s.toks[:0] // Extract sizes it for the longest block; appendTokens grows it
 	var z tokenizer
 	z.reset(s.text, start, end)
 	s.toks = z.appendTokens(s.toks)
