@@ -239,8 +239,36 @@ func structureText(text string) ([]Block, Meta) {
 }
 
 // collapseSpace trims s and turns every run of white space into one space.
+// A string with nothing to change, the usual case, is returned as it is.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			sp := asciiSpace(c)
+			if sp && (c != ' ' || space) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = sp
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = false
+		i += n
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
+}
+
+// asciiSpace reports whether c is white space as unicode.IsSpace says.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // pickDate returns the first date that has a year, else the first date.
@@ -302,7 +330,41 @@ var (
 // the article: a breadcrumb ("Home › World › Europe"), a skip link, a
 // menu label, "Share", "Save", "5 min read".
 func leadingFurniture(s string) bool {
-	return len(s) < 120 && (furnitureLineRe.MatchString(s) || adRe.MatchString(s) || breadcrumbRe.MatchString(s))
+	if len(s) >= 120 {
+		return false
+	}
+	// Cheap tests first: a breadcrumb has a separator or starts "Home" or
+	// "News"; the labels are all short.
+	crumbs := strings.ContainsAny(s, "›»>") || hasPrefixFold(s, "home") || hasPrefixFold(s, "news")
+	return len(s) <= labelMax && (furnitureLineRe.MatchString(s) || adRe.MatchString(s)) || crumbs && breadcrumbRe.MatchString(s)
+}
+
+// labelMax is longer than any line furnitureLineRe or adRe matches (the
+// lines tried are trimmed), but for counts of over 40 digits ("… min read").
+const labelMax = 64
+
+// hasPrefixFold reports whether s starts with prefix, an ASCII lower-case
+// word, in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s contains sub, an ASCII lower-case word,
+// in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// photoLike reports whether s has a word that photoWordRe or
+// creditSuffixRe could match: the cheap test before them.
+func photoLike(s string) bool {
+	return containsFold(s, "photo") || containsFold(s, "pictur") || containsFold(s, "image") ||
+		containsFold(s, "credit") || containsFold(s, "foto")
 }
 
 // kickerLine reports whether s is a section label standing alone under
@@ -348,17 +410,23 @@ func roleLine(s string) bool {
 const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December|` +
 	`Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec`
 
-var dateRes = []*regexp.Regexp{
-	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`),
-	regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)? (?:` + monthNames + `)\.?,? \d{4}\b`),
-	regexp.MustCompile(`\b(?:` + monthNames + `)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`),
+// dateTailRes match the forms of a date that end in its year, anchored
+// at the year's end: "3 March 2024" and "March 3, 2024".
+var dateTailRes = []*regexp.Regexp{
+	regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)? (?:` + monthNames + `)\.?,? \d{4}$`),
+	regexp.MustCompile(`\b(?:` + monthNames + `)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$`),
 }
 
+// dateTailMax is the most bytes a date that ends in its year can take
+// before the year: "September. 30th, " is 17.
+const dateTailMax = 24
+
 // findDates returns the dates written in s, in the forms "3 March 2024",
-// "March 3, 2024", "Mar. 3 2024" and "2024-03-03", in order of appearance.
+// "March 3, 2024", "Mar. 3 2024" and "2024-03-03", in order of appearance,
+// at most four of each form. Every form holds a year, four digits standing
+// alone: the patterns are tried only around those, not along all of s.
 func findDates(s string) []string {
 	if !hasYearDigits(s) {
-		// Every form has four digits in a row: skip the regexps.
 		return nil
 	}
 	type hit struct {
@@ -366,10 +434,41 @@ func findDates(s string) []string {
 		s  string
 	}
 	var hits []hit
-	for _, re := range dateRes {
-		for _, m := range re.FindAllStringIndex(s, 4) {
-			hits = append(hits, hit{m[0], s[m[0]:m[1]]})
+	var count [3]int // hits per form: ISO, then dateTailRes
+	for p := 0; p < len(s); {
+		if !isDigit(s[p]) {
+			p++
+			continue
 		}
+		q := p
+		for q < len(s) && isDigit(s[q]) {
+			q++
+		}
+		if q-p != 4 {
+			p = q
+			continue
+		}
+		// The year is s[p:q].
+		if count[0] < 4 && (p == 0 || !isWordByte(s[p-1])) && isoAt(s, p) {
+			hits = append(hits, hit{p, s[p : p+10]})
+			count[0]++
+		}
+		if p > 0 && s[p-1] == ' ' && (q == len(s) || !isWordByte(s[q])) && dateBefore(s[:p-1]) {
+			ws := max(0, p-dateTailMax)
+			for ws > 0 && ws < p && isWordByte(s[ws-1]) {
+				ws++ // start the window where \b means what it means in s
+			}
+			for k, re := range dateTailRes {
+				if count[k+1] >= 4 {
+					continue
+				}
+				if m := re.FindStringIndex(s[ws:q]); m != nil {
+					hits = append(hits, hit{ws + m[0], s[ws+m[0] : q]})
+					count[k+1]++
+				}
+			}
+		}
+		p = q
 	}
 	for i := 1; i < len(hits); i++ {
 		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
@@ -381,6 +480,43 @@ func findDates(s string) []string {
 		out[i] = h.s
 	}
 	return out
+}
+
+// dateBefore reports whether the word that ends s can end a date before
+// its year: a day ("3", "3rd,") or a month ("March", "Mar.,"). It is the
+// cheap test before dateTailRes: most years follow other words.
+func dateBefore(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] != ' ' {
+		i--
+	}
+	if i == len(s) {
+		return false
+	}
+	c := s[i]
+	return isDigit(c) || strings.IndexByte("JFMASOND", c) >= 0
+}
+
+// isoAt reports whether s holds a date "2024-03-05" at i, not followed by
+// a letter, digit or underscore.
+func isoAt(s string, i int) bool {
+	if len(s) < i+10 || s[i+4] != '-' || s[i+7] != '-' {
+		return false
+	}
+	for _, k := range []int{5, 6, 8, 9} {
+		if !isDigit(s[i+k]) {
+			return false
+		}
+	}
+	return len(s) == i+10 || !isWordByte(s[i+10])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte reports whether c is an ASCII word character, as \b sees
+// them.
+func isWordByte(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // hasYearDigits reports whether s has four ASCII digits in a row.
@@ -555,12 +691,13 @@ func pictureKind(s string) Kind {
 			return Credit
 		}
 	}
-	if photoWordRe.MatchString(s) && agencyRe.MatchString(s) && !strings.Contains(s, ". ") {
+	photo := photoLike(s)
+	if photo && !strings.Contains(s, ". ") && photoWordRe.MatchString(s) && agencyRe.MatchString(s) {
 		return Caption
 	}
 	// A description ending in its credit: "Firefighters at the scene.
 	// Image: Getty Images", "… (Photo: Ana Ruiz/AFP)".
-	if creditSuffixRe.MatchString(s) && len(strings.Fields(s)) <= 45 {
+	if photo && creditSuffixRe.MatchString(s) && len(strings.Fields(s)) <= 45 {
 		return Caption
 	}
 	// A short line of names: capitalised words and no sentence
