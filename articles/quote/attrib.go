@@ -215,7 +215,7 @@ func pickChunk(text string, toks []tok, cs []chunk) (chunk, bool) {
 			continue
 		}
 		w := text[toks[ch.lo].s:toks[ch.lo].e]
-		if inSet(pronouns, w) {
+		if asciiLists(w)&inPronouns != 0 {
 			if desc < 0 {
 				return ch, true
 			}
@@ -527,7 +527,7 @@ func npBackward(text string, toks []tok, j int) (int, bool) {
 		return lo, ok
 	}
 	plo, ok2 := npBack(text, toks, lo-2)
-	if !ok2 || inSet(pronouns, text[toks[plo].s:toks[plo].e]) {
+	if !ok2 || asciiLists(text[toks[plo].s:toks[plo].e])&inPronouns != 0 {
 		return lo, ok
 	}
 	return plo, true
@@ -537,11 +537,11 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 	if j < 0 || !toks[j].word() {
 		return 0, false
 	}
-	w := known(text[toks[j].s:toks[j].e])
-	if pronouns[w] {
+	_, lists := lookup(text[toks[j].s:toks[j].e])
+	if lists&inPronouns != 0 {
 		return j, true
 	}
-	if stopWords[w] || determiners[w] || cueWords[w] && !capital(text[toks[j].s:toks[j].e]) {
+	if lists&(inStops|inDeterminers) != 0 || lists&inCues != 0 && !capital(text[toks[j].s:toks[j].e]) {
 		return 0, false
 	}
 	lo := j
@@ -550,8 +550,8 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 		if !t.word() {
 			break
 		}
-		w := known(text[t.s:t.e])
-		if determiners[w] {
+		w, lists := lookup(text[t.s:t.e])
+		if lists&inDeterminers != 0 {
 			lo = k
 			if k > 0 && toks[k-1].word() && strings.EqualFold(text[toks[k-1].s:toks[k-1].e], "of") {
 				continue
@@ -564,7 +564,7 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 			}
 			continue
 		}
-		if stopWords[w] || pronouns[w] || cueWords[w] && !capital(text[t.s:t.e]) || leadingAdverb(w) {
+		if lists&(inStops|inPronouns) != 0 || lists&inCues != 0 && !capital(text[t.s:t.e]) || leadingAdverb(w) {
 			break
 		}
 		lo = k
@@ -582,11 +582,11 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 	if i >= len(toks) || !toks[i].word() {
 		return 0, 0, false
 	}
-	w := known(text[toks[i].s:toks[i].e])
-	if pronouns[w] {
+	_, lists := lookup(text[toks[i].s:toks[i].e])
+	if lists&inPronouns != 0 {
 		return i, i, true
 	}
-	if stopWords[w] || cueWords[w] {
+	if lists&(inStops|inCues) != 0 {
 		return 0, 0, false
 	}
 	hi := i
@@ -595,8 +595,8 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 		if !t.word() {
 			break
 		}
-		w := known(text[t.s:t.e])
-		if k > i && determiners[w] && w != "one" {
+		w, lists := lookup(text[t.s:t.e])
+		if k > i && lists&inDeterminers != 0 && w != "one" {
 			break
 		}
 		if w == "of" || w == "and" || w == "de" || w == "van" || w == "von" || w == "der" || w == "al" {
@@ -609,15 +609,15 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 			if w == "and" && !(capital(nw) && capital(text[toks[k-1].s:toks[k-1].e])) {
 				break
 			}
-			if w == "of" && (inSet(determiners, nw) || inSet(stopWords, nw)) {
+			if w == "of" && asciiLists(nw)&(inDeterminers|inStops) != 0 {
 				break
 			}
 			continue
 		}
-		if k > i && (stopWords[w] || cueWords[w] && !capital(text[t.s:t.e]) || hasLowerSuffix(text[t.s:t.e], "ly") && !capital(text[t.s:t.e])) {
+		if k > i && (lists&inStops != 0 || lists&inCues != 0 && !capital(text[t.s:t.e]) || hasLowerSuffix(text[t.s:t.e], "ly") && !capital(text[t.s:t.e])) {
 			break
 		}
-		if names && !capital(text[t.s:t.e]) && !titleWords[w] {
+		if names && !capital(text[t.s:t.e]) && lists&inTitles == 0 {
 			break
 		}
 		hi = k
@@ -639,14 +639,14 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 			}
 			return false
 		}
-		w := known(text[t.s:t.e])
-		if pronouns[w] && (k > lo || hi > lo) {
+		w, lists := lookup(text[t.s:t.e])
+		if lists&inPronouns != 0 && (k > lo || hi > lo) {
 			return false
 		}
 		if k > lo && k < hi && (w == "of" || w == "for" || w == "from" || w == "at" || w == "with" || w == "in" || w == "and") {
 			continue // "a spokesman for CMA CGM", "a researcher at the University of Glasgow"
 		}
-		if stopWords[w] || cueWords[w] && !capital(text[t.s:t.e]) {
+		if lists&inStops != 0 || lists&inCues != 0 && !capital(text[t.s:t.e]) {
 			return false
 		}
 	}
@@ -657,7 +657,7 @@ func nounPhrase(text string, toks []tok, lo, hi int) bool {
 // names: it starts with a determiner or a lower-case word.
 func description(text string, toks []tok, lo int) bool {
 	w := text[toks[lo].s:toks[lo].e]
-	return inSet(determiners, w) || !capital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	return asciiLists(w)&inDeterminers != 0 || !capital(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // stripTitles returns the span of the name in toks[lo:hi+1] without the
@@ -667,8 +667,7 @@ func description(text string, toks []tok, lo int) bool {
 func stripTitles(text string, toks []tok, lo, hi int) doc.Span {
 	last := -1
 	for k := lo; k <= hi; k++ {
-		w := known(text[toks[k].s:toks[k].e])
-		if titleWords[w] {
+		if _, lists := lookup(text[toks[k].s:toks[k].e]); lists&inTitles != 0 {
 			last = k
 		}
 	}

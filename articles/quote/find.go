@@ -718,7 +718,7 @@ func (f *finder) pronoun(it *item, w string, pos int) string {
 				continue
 			}
 			s := f.text[g.Start:g.End]
-			if inSet(pronouns, s) {
+			if asciiLists(s)&inPronouns != 0 {
 				continue
 			}
 			group := isGroupWord(s)
@@ -755,8 +755,7 @@ func orgWord(w string) bool {
 	if upper {
 		return true // NATO, EU, BBC
 	}
-	var buf [32]byte
-	return len(w) <= len(buf) && orgWords[string(lowerInto(buf[:0], w))]
+	return len(w) <= 32 && asciiLists(w)&inOrgs != 0
 }
 
 // lowerInto appends w in ASCII lower case to buf.

@@ -226,7 +226,7 @@ func surnameKey(w string) string {
 // commonWord reports whether a capitalised sentence-initial word is an
 // ordinary word rather than the start of a name.
 func commonWord(w string) bool {
-	if inSet(determiners, w) || inSet(stopWords, w) || inSet(cueWords, w) || inSet(pronouns, w) || inSet(commonStarts, w) {
+	if asciiLists(w)&(inDeterminers|inStops|inCues|inPronouns|inCommonStarts) != 0 {
 		return true
 	}
 	l := lower(w)

@@ -128,41 +128,59 @@ func capital(w string) bool {
 // the rules know (cue verbs, stop words, titles…) come from one table, so
 // that lowering a capitalised "The" or "Said" does not allocate.
 func lower(w string) string {
-	clean := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isLower(w) {
 		return w
 	}
 	var buf [32]byte
 	b := appendLower(buf[:0], w)
-	if s, ok := vocabulary[string(b)]; ok {
-		return s
+	if e, ok := vocabulary[string(b)]; ok {
+		return e.word
 	}
 	return string(b)
 }
 
-// known returns lower(w) when w is in lower case already or its lower case
-// is a word of the vocabulary, else "", which no rule looks for. Rules that
-// only look words up or compare them with known words use it rather than
-// lower: it does not allocate (but for words longer than 32 bytes).
-func known(w string) string {
-	clean := true
+// isLower reports whether w has no upper-case ASCII letter and no
+// non-ASCII byte: then lower(w) is w.
+func isLower(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			clean = false
-			break
+			return false
 		}
 	}
-	if clean {
+	return true
+}
+
+// known returns lower(w) when w is in lower case already or its lower case
+// is a word of the vocabulary, else "", which no rule looks for. Rules that
+// only compare words with known words use it rather than lower: it does not
+// allocate (but for words longer than 32 bytes).
+func known(w string) string {
+	if isLower(w) {
 		return w
 	}
 	var buf [32]byte
-	return vocabulary[string(appendLower(buf[:0], w))]
+	return vocabulary[string(appendLower(buf[:0], w))].word
+}
+
+// lookup returns known(w) and the word lists lower(w) is in, with one
+// table look-up.
+func lookup(w string) (string, class) {
+	if isLower(w) {
+		return w, vocabulary[w].lists
+	}
+	var buf [32]byte
+	e := vocabulary[string(appendLower(buf[:0], w))]
+	return e.word, e.lists
+}
+
+// asciiLists returns the word lists that w is in once its ASCII letters
+// are lowered (other letters stay as they are, so "SÄGER" is in none).
+func asciiLists(w string) class {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return vocabulary[lower(w)].lists
+	}
+	return vocabulary[string(lowerInto(buf[:0], w))].lists
 }
 
 // hasLowerSuffix reports whether lower(w) ends with suffix, a lower-case
@@ -208,15 +226,40 @@ func appendLower(buf []byte, w string) []byte {
 	return buf
 }
 
+// class is a set of the word lists a word is in.
+type class uint16
+
+// The word lists a vocabulary entry can be in.
+const (
+	inCues         class = 1 << iota // cueWords
+	inStops                          // stopWords
+	inDeterminers                    // determiners
+	inPronouns                       // pronouns
+	inTitles                         // titleWords
+	inOrgs                           // orgWords
+	inCommonStarts                   // commonStarts
+)
+
+// entry is a vocabulary word: its lower-case form and the lists it is in.
+type entry struct {
+	word  string
+	lists class
+}
+
 // vocabulary holds every word the rules look up or compare in lower case,
-// each mapped to itself: lower returns these strings rather than new ones.
-// A word missing here only costs an allocation.
-var vocabulary = func() map[string]string {
-	m := map[string]string{}
-	for _, set := range []map[string]bool{cueWords, weakCue, afterCue, stopWords, determiners, pronouns, titleWords,
-		orgWords, scareMarkers, personNouns, commonStarts} {
-		for w := range set {
-			m[w] = w
+// with the lists it is in: lower returns these strings rather than new
+// ones, and lookup tells a word's lists with one look-up. A word missing
+// here costs lower an allocation.
+var vocabulary = func() map[string]entry {
+	m := map[string]entry{}
+	for _, l := range []struct {
+		set   map[string]bool
+		lists class
+	}{{cueWords, inCues}, {stopWords, inStops}, {determiners, inDeterminers}, {pronouns, inPronouns},
+		{titleWords, inTitles}, {orgWords, inOrgs}, {commonStarts, inCommonStarts},
+		{weakCue, 0}, {afterCue, 0}, {scareMarkers, 0}, {personNouns, 0}} {
+		for w := range l.set {
+			m[w] = entry{w, m[w].lists | l.lists}
 		}
 	}
 	// the words of the rules' switch statements
@@ -232,7 +275,7 @@ var vocabulary = func() map[string]string {
 		cousin girlfriend boyfriend fiancée fiancé to into near across via towards toward through around of
 		or nor that this known called call calls describe described describes person organization country
 		including out &`) {
-		m[w] = w
+		m[w] = entry{w, m[w].lists}
 	}
 	return m
 }()
@@ -294,13 +337,13 @@ func cue(text string, toks []tok, i int) int {
 	if i >= len(toks) || !toks[i].word() {
 		return 0
 	}
-	w := known(text[toks[i].s:toks[i].e])
-	if !cueWords[w] {
+	w, lists := lookup(text[toks[i].s:toks[i].e])
+	if lists&inCues == 0 {
 		return 0
 	}
 	if i > 0 && toks[i-1].word() {
 		// "the demand", "his statement": a noun, not a verb
-		if p := known(text[toks[i-1].s:toks[i-1].e]); determiners[p] && p != "one" || p == "this" || p == "that" && w != "said" {
+		if p, pl := lookup(text[toks[i-1].s:toks[i-1].e]); pl&inDeterminers != 0 && p != "one" || p == "this" || p == "that" && w != "said" {
 			return 0
 		}
 	}
@@ -395,22 +438,4 @@ func demonym(w string) bool {
 		}
 	}
 	return false
-}
-
-// inSet reports whether the lower-case form of w is in m, without
-// allocating for short words.
-func inSet(m map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return m[lower(w)]
-	}
-	b := buf[:0]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return m[string(b)]
 }
