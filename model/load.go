@@ -217,7 +217,7 @@ type item struct {
 	size    int64
 	row     ui.Row
 	hay     string            // lower-cased title and parties: what the fuzzy filter matches
-	parties []string          // lower-cased names of its parties, for library.byParty
+	parties []int32           // the library's ids of its parties (library.index)
 	pinned  *articles.Article // the article, when it cannot be read again (standard input); nil for files
 
 	mark int // filterItems' stamp: equal to library.stamp when the item names the party asked for
@@ -250,21 +250,18 @@ func (it *item) refresh(a *articles.Article) {
 		b.WriteString(strings.ToLower(p))
 	}
 	it.hay = b.String()
-	it.parties = it.parties[:0]
-	for _, p := range a.Parties {
-		it.parties = append(it.parties, strings.Clone(strings.ToLower(p.Name)))
-	}
 }
 
 // library is the loaded collection: items in path order and the index of
 // parties to the items that name them. Only the root's Update changes it.
 type library struct {
 	items   []*item
-	byParty map[string][]*item // lower-cased canonical party name → items naming it, in no order
-	stamp   int                // last stamp given by markNaming
+	ids     map[string]int32 // lower-cased canonical party name → its id: each name is kept once
+	byParty [][]*item        // by party id: the items naming it, in no order
+	stamp   int              // last stamp given by markNaming
 }
 
-func newLibrary() *library { return &library{byParty: map[string][]*item{}} }
+func newLibrary() *library { return &library{ids: map[string]int32{}} }
 
 // add merges arts into the library in path order. The batch is sorted, each
 // of its items finds its place by binary search, and the list is spread in
@@ -274,7 +271,7 @@ func (l *library) add(arts []*articles.Article) []*item {
 	batch := make([]*item, len(arts))
 	for i, a := range arts {
 		batch[i] = newItem(a)
-		l.index(batch[i])
+		l.index(batch[i], a)
 	}
 	slices.SortStableFunc(batch, func(x, y *item) int { return strings.Compare(x.path, y.path) })
 	old := len(l.items)
@@ -301,27 +298,35 @@ func (l *library) add(arts []*articles.Article) []*item {
 	return batch
 }
 
-func (l *library) index(it *item) {
-	for _, k := range it.parties {
-		l.byParty[k] = append(l.byParty[k], it)
+// index files it under the parties of a, its article.
+func (l *library) index(it *item, a *articles.Article) {
+	it.parties = make([]int32, 0, len(a.Parties))
+	for _, p := range a.Parties {
+		k := strings.ToLower(p.Name)
+		id, ok := l.ids[k]
+		if !ok {
+			id = int32(len(l.byParty))
+			l.ids[strings.Clone(k)] = id
+			l.byParty = append(l.byParty, nil)
+		}
+		if slices.Contains(it.parties, id) {
+			continue // two parties whose names differ only in case
+		}
+		it.parties = append(it.parties, id)
+		l.byParty[id] = append(l.byParty[id], it)
 	}
 }
 
 func (l *library) unindex(it *item) {
-	for _, k := range it.parties {
-		s := l.byParty[k]
-		for i, x := range s {
-			if x == it {
-				s = append(s[:i], s[i+1:]...)
-				break
-			}
-		}
-		if len(s) == 0 {
-			delete(l.byParty, k)
-		} else {
-			l.byParty[k] = s
+	for _, id := range it.parties {
+		s := l.byParty[id]
+		if i := slices.Index(s, it); i >= 0 {
+			s[i] = s[len(s)-1]
+			s[len(s)-1] = nil
+			l.byParty[id] = s[:len(s)-1]
 		}
 	}
+	it.parties = nil
 }
 
 // replace sets it from a newer reading of its article (a reload after
@@ -329,13 +334,22 @@ func (l *library) unindex(it *item) {
 func (l *library) replace(it *item, a *articles.Article) {
 	l.unindex(it)
 	it.refresh(a)
-	l.index(it)
+	l.index(it, a)
+}
+
+// named returns the items that name the party (case-insensitive).
+func (l *library) named(name string) []*item {
+	id, ok := l.ids[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return nil
+	}
+	return l.byParty[id]
 }
 
 // naming returns the set of items that name the party (case-insensitive).
 func (l *library) naming(name string) map[*item]bool {
 	set := map[*item]bool{}
-	for _, it := range l.byParty[strings.ToLower(strings.TrimSpace(name))] {
+	for _, it := range l.named(name) {
 		set[it] = true
 	}
 	return set
@@ -345,7 +359,7 @@ func (l *library) naming(name string) map[*item]bool {
 // returns it: cheaper than a set for a party named in 50,000 articles.
 func (l *library) markNaming(name string) int {
 	l.stamp++
-	for _, it := range l.byParty[strings.ToLower(strings.TrimSpace(name))] {
+	for _, it := range l.named(name) {
 		it.mark = l.stamp
 	}
 	return l.stamp
