@@ -2,14 +2,6 @@ package party
 
 import "strings"
 
-// functionWords are the short words a headline leaves in lower case.
-var functionWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
-	"for": true, "and": true, "or": true, "but": true, "with": true, "by": true, "from": true,
-	"as": true, "is": true, "are": true, "vs": true, "via": true, "into": true, "over": true, "after": true,
-	"amid": true, "up": true, "out": true, "off": true, "its": true, "their": true, "his": true, "her": true,
-}
-
 // titleHeads end a run of capitalised words that is a title:
 // "Foreign Affairs Minister", "Deputy Secretary".
 var titleHeads = map[string]bool{

@@ -101,17 +101,20 @@ func (s *scanner) headlineCase(toks []token) bool {
 		return false
 	}
 	caps, words := 0, 0
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if !t.is(fWord) || t.is(fDigit) {
 			continue
 		}
-		w := s.text[t.s:t.e]
-		if len(w) <= 5 && isFunctionWord(w) {
+		if n := t.e - t.s; n <= 5 && isFunctionWord(s.text[t.s:t.e]) {
 			continue
 		}
 		words++
 		if t.is(fCap) {
 			caps++
+		} else if words-caps >= 5 {
+			// At most 24 words, four in five capitalised: this is prose.
+			return false
 		}
 		if words > 24 {
 			return false
@@ -120,7 +123,8 @@ func (s *scanner) headlineCase(toks []token) bool {
 	return words >= 3 && caps*10 >= words*8
 }
 
-// isFunctionWord reports whether w, in any case, is a function word.
+// isFunctionWord reports whether w, in any case, is a function word: one of
+// the short words a headline leaves in lower case.
 func isFunctionWord(w string) bool {
 	var buf [8]byte
 	if len(w) > len(buf) {
@@ -133,7 +137,14 @@ func isFunctionWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return functionWords[string(buf[:len(w)])]
+	switch string(buf[:len(w)]) {
+	case "a", "an", "the", "of", "in", "on", "at", "to",
+		"for", "and", "or", "but", "with", "by", "from",
+		"as", "is", "are", "vs", "via", "into", "over", "after",
+		"amid", "up", "out", "off", "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
