@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -10,7 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"byline/articles"
+	"byline/articles/doc"
 	"byline/articles/party"
+	"byline/bench/corpus"
 )
 
 // bigText returns an article of about n paragraphs with a quote and a few
@@ -156,4 +159,53 @@ func reportCPU(b *testing.B) {
 			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 		}
 	})
+}
+
+// BenchmarkItemBytes measures what the list keeps per article: the live
+// heap of a library of 2,000 generated 3 KB articles (analysed as the
+// loader does), divided by the count, against the same articles kept
+// whole, which is what the list held before items were made compact.
+func BenchmarkItemBytes(b *testing.B) {
+	const n = 2000
+	arts := make([]*articles.Article, n)
+	for i := range arts {
+		src, f := corpus.ArticleAt(1, i, 3<<10)
+		path := corpus.Name(i, f)
+		a, err := articles.Parse(path, doc.FormatOf(path), []byte(src.Source))
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts[i] = a
+	}
+	live := func(keep func() any) float64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		x := keep()
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		runtime.KeepAlive(x)
+		return float64(ms.HeapAlloc-before) / n
+	}
+	var items, whole float64
+	for b.Loop() {
+		// The articles are parsed again for each measurement, so that
+		// the whole ones are not shared with what came before.
+		fresh := func() []*articles.Article {
+			out := make([]*articles.Article, n)
+			for i, a := range arts {
+				out[i], _ = articles.Parse(a.Path, doc.FormatOf(a.Path), []byte(a.Text))
+			}
+			return out
+		}
+		items = live(func() any {
+			lib := newLibrary()
+			lib.add(fresh())
+			return lib
+		})
+		whole = live(func() any { return fresh() })
+	}
+	b.ReportMetric(items, "B/item")
+	b.ReportMetric(whole, "B/article")
 }
