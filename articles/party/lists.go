@@ -39,7 +39,7 @@ type lists struct {
 	lexes    []lexEntry           // lexes[0] is the entry of unlisted words
 	gazUpper map[string][]gazForm // forms of places by first word in capitals, for datelines
 	nonNames map[string]bool      // capitalised words that are never parties
-	words    []string             // lower-case common words, sorted
+	words    wordList             // lower-case common words, sorted
 	wordTab  []int32              // hash table of words: index+1 into words, 0 for an empty slot; see indexWords
 }
 
@@ -251,9 +251,34 @@ func fields(name string) []string {
 	return out
 }
 
+// wordList is a sorted list of words kept in one string, so that the
+// garbage collector has no pointers to follow in it (a []string of the
+// 65,000 words cost every collection a megabyte of headers to scan).
+type wordList struct {
+	all  string  // the words one after the other
+	ends []int32 // ends[i] is the end of word i in all
+}
+
+func (ws *wordList) len() int { return len(ws.ends) }
+
+// at returns word i.
+func (ws *wordList) at(i int) string {
+	start := int32(0)
+	if i > 0 {
+		start = ws.ends[i-1]
+	}
+	return ws.all[start:ws.ends[i]]
+}
+
+// has reports whether w is in the list, by binary search.
+func (ws *wordList) has(w string) bool {
+	i := sort.Search(ws.len(), func(i int) bool { return ws.at(i) >= w })
+	return i < ws.len() && ws.at(i) == w
+}
+
 // loadWords decodes the front-coded word list (see internal/gen) into one
-// buffer that the words are slices of.
-func loadWords() []string {
+// string that the words are slices of.
+func loadWords() wordList {
 	b, err := data.ReadFile("data/words.fc")
 	if err != nil {
 		panic("party: embedded list missing: " + err.Error())
@@ -261,13 +286,13 @@ func loadWords() []string {
 	for len(b) > 0 && b[0] == '#' {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
-			return nil
+			return wordList{}
 		}
 		b = b[i+1:]
 	}
 	n := bytes.Count(b, []byte{'\n'})
 	buf := make([]byte, 0, len(b)*5/2)
-	ends := make([]int, 0, n)
+	ends := make([]int32, 0, n)
 	prevStart := 0
 	for len(b) > 0 {
 		p := int(b[0]) // may itself be '\n' (a prefix of 10)
@@ -280,19 +305,28 @@ func loadWords() []string {
 			buf = append(buf, buf[prevStart:prevStart+p]...)
 		}
 		buf = append(buf, b[1:i]...)
-		ends = append(ends, len(buf))
+		ends = append(ends, int32(len(buf)))
 		prevStart = start
 		b = b[i+1:]
 	}
-	all := string(buf)
-	ws := make([]string, len(ends))
-	start := 0
-	for i, e := range ends {
-		ws[i] = all[start:e]
-		start = e
+	ws := wordList{all: string(buf), ends: ends}
+	sorted := true
+	for i := 1; i < ws.len() && sorted; i++ {
+		sorted = ws.at(i-1) <= ws.at(i)
 	}
-	if !sort.StringsAreSorted(ws) {
-		sort.Strings(ws)
+	if !sorted {
+		words := make([]string, ws.len())
+		for i := range words {
+			words[i] = ws.at(i)
+		}
+		sort.Strings(words)
+		var sb strings.Builder
+		ws.ends = ws.ends[:0]
+		for _, w := range words {
+			sb.WriteString(w)
+			ws.ends = append(ws.ends, int32(sb.Len()))
+		}
+		ws.all = sb.String()
 	}
 	return ws
 }
@@ -341,13 +375,13 @@ func wordHash(w []byte) uint32 {
 // full.
 func (l *lists) indexWords() {
 	n := 1
-	for n < 2*len(l.words) {
+	for n < 2*l.words.len() {
 		n <<= 1
 	}
 	l.wordTab = make([]int32, n)
 	mask := uint32(n - 1)
-	for i, w := range l.words {
-		h := wordHash([]byte(w)) & mask
+	for i := range l.words.len() {
+		h := wordHash([]byte(l.words.at(i))) & mask
 		for l.wordTab[h] != 0 {
 			h = (h + 1) & mask
 		}
@@ -364,9 +398,7 @@ func (l *lists) isCommon(w string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
-			lw := strings.ToLower(w)
-			i := sort.SearchStrings(l.words, lw)
-			return i < len(l.words) && l.words[i] == lw
+			return l.words.has(strings.ToLower(w))
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -376,7 +408,7 @@ func (l *lists) isCommon(w string) bool {
 	lw := buf[:len(w)]
 	mask := uint32(len(l.wordTab) - 1)
 	for h := wordHash(lw) & mask; l.wordTab[h] != 0; h = (h + 1) & mask {
-		if l.words[l.wordTab[h]-1] == string(lw) {
+		if l.words.at(int(l.wordTab[h]-1)) == string(lw) {
 			return true
 		}
 	}
