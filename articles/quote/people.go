@@ -76,6 +76,12 @@ func (f *finder) mayName(c, end, start int, surnames map[string]string) bool {
 // letter at or after i, or -1.
 func capitalAt(text string, i, end int) int {
 	for i < end {
+		for i+8 <= end && !mayHoldCapital(load64(text, i)) {
+			i += 8
+		}
+		if i >= end {
+			break
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' && !wordBefore(text, i) {
@@ -93,6 +99,24 @@ func capitalAt(text string, i, end int) int {
 		i += n
 	}
 	return -1
+}
+
+// mayHoldCapital reports whether the eight bytes of x hold an ASCII
+// capital letter or a non-ASCII byte, testing them all at once: adding 0x3F
+// to a byte below 0x80 sets its top bit from 'A' up, adding 0x25 from '['
+// up.
+func mayHoldCapital(x uint64) bool {
+	const ones = 0x0101010101010101
+	low := x & (0x7F * ones)
+	capitals := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones)
+	return (x|capitals)&(0x80*ones) != 0
+}
+
+// load64 returns the eight bytes of s at i as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // wordBefore reports whether a word rune ends right before i.
@@ -113,7 +137,10 @@ func runEnd(text string, i, end int) int {
 	last := i
 	for i < end {
 		j := i
-		for j < end {
+		// a word that does not start with a capital ends the run unless
+		// it is a particle of three letters at most: read no more of it
+		short := text[i] < utf8.RuneSelf && !('A' <= text[i] && text[i] <= 'Z')
+		for j < end && !(short && j-i > 3) {
 			if c := text[j]; c < utf8.RuneSelf {
 				if wordByte[c] || c == '\'' || c == '-' || c == '.' {
 					j++
