@@ -20,11 +20,6 @@ import (
 	"byline/model"
 )
 
-// analyseLater is the size above which an article opened directly is shown
-// before it is analysed: analysis runs at about 10 MB/s, so 256 KB costs
-// about 25 ms, a quarter of the first-screen budget.
-const analyseLater = 256 << 10
-
 // reportURL is where a crash message sends the user.
 const reportURL = "https://github.com/byline-reader/byline/issues"
 
@@ -77,15 +72,10 @@ func runTUI(cfg config, stdin io.Reader, out *os.File, stderr io.Writer, getenv 
 				fmt.Fprintf(stderr, "byline: %s\n", clean(err.Error()))
 				return exitRead
 			}
-			if a.Size > analyseLater {
-				// The model analyses it in the background, so that its
-				// first screen shows before the analysis is done.
-				opts.Open, opts.Analyze = a, true
-				break
-			}
-			full := articles.Analyze(a.Path, &a.Document)
-			full.ModTime, full.Size = a.ModTime, a.Size
-			opts.Open = full
+			// The model analyses it in the background, so that its first
+			// screen shows before the analysis (and the party lists it
+			// needs, about 10 ms to load) is done; the highlights follow.
+			opts.Open, opts.Analyze = a, true
 		default:
 			opts.Paths = append(opts.Paths, p)
 		}

@@ -65,15 +65,16 @@ type Model struct {
 	spin     spinner.Model
 	spinning bool // a spinner tick is in flight
 
-	loader    *loader
-	loading   bool // the folder scan is running
-	analysing bool // the opened article is being analysed (Options.Analyze)
-	found     int  // files discovered
-	loaded    int  // files read (including failures)
-	skipped   []error
-	notice    string
-	noticeID  int
-	err       error
+	loader      *loader
+	loading     bool // the folder scan is running
+	analysing   bool // the opened article is being analysed (Options.Analyze)
+	analyseSlow bool // that has taken over 100 ms: the spinner shows
+	found       int  // files discovered
+	loaded      int  // files read (including failures)
+	skipped     []error
+	notice      string
+	noticeID    int
+	err         error
 
 	resizeSeq     int       // the latest size; a render waits until no newer size came for resizeDelay
 	restSeq       int       // the latest list cursor move; the selected article is pre-rendered when it rests
@@ -175,7 +176,7 @@ func (m Model) Init() tea.Cmd {
 			a := articles.Analyze(raw.Path, &raw.Document)
 			a.ModTime, a.Size = raw.ModTime, raw.Size
 			return analysedMsg{raw: raw, art: a}
-		}), m.spin.Tick)
+		}), tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return analyseSlowMsg{} }))
 	}
 	if !m.loading {
 		return nil
@@ -203,7 +204,8 @@ type (
 		art *articles.Article
 		err error
 	}
-	openSlowMsg struct{ it *item }
+	openSlowMsg    struct{ it *item }
+	analyseSlowMsg struct{}
 	// prerenderedMsg is the article of an item read again while the
 	// cursor rested on it, with its body rendered (nil when that failed).
 	prerenderedMsg struct {
@@ -280,6 +282,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case openedMsg:
 		return m.opened(msg)
+	case analyseSlowMsg:
+		if m.analysing {
+			m.analyseSlow = true
+			return m, m.startSpinner()
+		}
+		return m, nil
 	case openSlowMsg:
 		if m.opening == msg.it {
 			m.openSlow = true
@@ -533,7 +541,7 @@ func (m Model) keyMap() ui.KeyMap {
 
 // busy reports whether something is in progress that the spinner shows.
 func (m Model) busy() bool {
-	return m.loading || m.analysing || (m.opening != nil && m.openSlow) || (m.screen == ui.ArticleScreen && m.art.slow)
+	return m.loading || (m.analysing && m.analyseSlow) || (m.opening != nil && m.openSlow) || (m.screen == ui.ArticleScreen && m.art.slow)
 }
 
 func (m *Model) startSpinner() tea.Cmd {
@@ -786,7 +794,7 @@ func (m Model) statusView() string {
 	}
 	if m.screen == ui.ArticleScreen && m.art.art != nil {
 		switch {
-		case m.analysing:
+		case m.analysing && m.analyseSlow:
 			b.Spinner, b.Loading = m.spin.View(), "analysing"
 		case m.art.slow:
 			b.Spinner, b.Loading = m.spin.View(), "rendering"

@@ -284,8 +284,11 @@ func TestAnalyseInBackground(t *testing.T) {
 	m := New(opts)
 	m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = renderNow(t, m)
-	if !strings.Contains(m.View(), "analysing") || !strings.Contains(m.View(), "round 1 of the talks") {
-		t.Errorf("the bare document should show at once, with analysing in the status bar:\n%s", m.View())
+	if strings.Contains(m.View(), "analysing") || !strings.Contains(m.View(), "round 1 of the talks") {
+		t.Errorf("the bare document should show at once, and analysing only after 100 ms:\n%s", m.View())
+	}
+	if m = upd(t, m, analyseSlowMsg{}); !strings.Contains(m.View(), "analysing") {
+		t.Errorf("after 100 ms, analysing should show in the status bar:\n%s", m.View())
 	}
 	batch, ok := m.Init()().(tea.BatchMsg)
 	if !ok || len(batch) == 0 {
