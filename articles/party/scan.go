@@ -901,11 +901,10 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		if !toks[k].is(fCap) {
 			continue
 		}
-		w := s.base(k)
 		if s.has(k, cOrg) {
 			ev.org += 4
 		}
-		if !s.commonAt(k) || s.has(k, cFirst) || s.known[w] {
+		if allCommon && (!s.commonAt(k) || s.has(k, cFirst) || s.known[s.base(k)]) {
 			allCommon = false
 		}
 	}
