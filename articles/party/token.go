@@ -202,8 +202,9 @@ const (
 	aWord  = aLower | aUpper | aDigit
 )
 
-// asciiClass gives the class of each ASCII byte; 0 for the others.
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass gives the class of each ASCII byte; 0 for the others and for
+// the bytes of multi-byte runes.
+var asciiClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = aLower
 	}
@@ -255,38 +256,39 @@ func (z *tokenizer) skipURL() bool {
 // inner apostrophes and hyphens; a run of single letters with dots ("U.S.")
 // is one word.
 func (z *tokenizer) word(t *token) {
-	text := z.text
+	text := z.text[:z.end]
 	start := z.pos
 	*t = token{s: int32(start), f: fWord}
 	z.mark(t)
 	i := start
 	end := z.end
-	letters, uppers, lowers := 0, 0, 0
-	for i < end {
+	uppers, lowers := 0, 0 // letters in upper (or title) case and others; lowers only as 0 or not
+	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			switch asciiClass[c] {
-			case aLower:
-				letters++
-				lowers++
+		switch asciiClass[c] {
+		case aLower:
+			i++
+			for i < len(text) && asciiClass[text[i]] == aLower {
 				i++
-				continue
-			case aUpper:
-				if i == start {
-					t.f |= fCap
-				}
-				letters++
-				uppers++
-				i++
-				continue
-			case aDigit:
-				if i == start {
-					t.f |= fDigit
-				}
-				t.f |= fHasDigit
-				i++
-				continue
 			}
+			lowers++
+			continue
+		case aUpper:
+			if i == start {
+				t.f |= fCap
+			}
+			uppers++
+			i++
+			continue
+		case aDigit:
+			if i == start {
+				t.f |= fDigit
+			}
+			t.f |= fHasDigit
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
 			// Joiners: an apostrophe or hyphen between word runes.
 			if (c == '\'' || c == '-') && i+1 < end && z.wordRuneAt(i+1) {
 				if c == '-' {
@@ -305,7 +307,6 @@ func (z *tokenizer) word(t *token) {
 				}
 				i = j + 1
 				uppers = (i - start) / 2
-				letters = uppers
 				t.f |= fDots | fUpper
 			}
 			break
@@ -321,7 +322,6 @@ func (z *tokenizer) word(t *token) {
 				} else {
 					lowers++
 				}
-				letters++
 			} else if unicode.IsDigit(r) {
 				if i == start {
 					t.f |= fDigit
@@ -350,7 +350,7 @@ func (z *tokenizer) word(t *token) {
 	t.e = int32(i)
 	t.b = t.e
 	w := text[start:i]
-	if letters >= 2 && lowers == 0 {
+	if uppers >= 2 && lowers == 0 {
 		t.f |= fUpper
 	}
 	if n := len(w); n > 2 {
