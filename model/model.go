@@ -66,11 +66,12 @@ type Model struct {
 	spinning bool // a spinner tick is in flight
 
 	loader      *loader
-	loading     bool // the folder scan is running
-	analysing   bool // the opened article is being analysed (Options.Analyze)
-	analyseSlow bool // that has taken over 100 ms: the spinner shows
-	found       int  // files discovered
-	loaded      int  // files read (including failures)
+	loading     bool    // the folder scan is running
+	analysing   bool    // the opened article is being analysed (Options.Analyze)
+	analyseSlow bool    // that has taken over 100 ms: the spinner shows
+	heldRest    tea.Cmd // renders the rest of the bare document, held while it is analysed
+	found       int     // files discovered
+	loaded      int     // files read (including failures)
 	skipped     []error
 	notice      string
 	noticeID    int
@@ -264,7 +265,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case restMsg:
 		return m.prerenderSelected(msg)
 	case analysedMsg:
-		m.analysing = false
+		m.analysing, m.heldRest = false, nil
 		if m.art.art != msg.raw {
 			return m, nil
 		}
@@ -279,6 +280,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case errMsg:
 		m.err = msg.err
 		m.opening = nil
+		if m.analysing {
+			// The analysis failed: the bare document is all there is.
+			rest := m.heldRest
+			m.analysing, m.heldRest = false, nil
+			return m, rest
+		}
 		return m, nil
 	case openedMsg:
 		return m.opened(msg)
@@ -628,6 +635,13 @@ func (m Model) gotBody(msg bodyMsg) (tea.Model, tea.Cmd) {
 	m.art.gotBody(msg)
 	m.layout()
 	if msg.rest != nil && wanted {
+		if m.analysing {
+			// The analysed article replaces this bare one soon and is
+			// rendered whole then: rendering this one whole meanwhile
+			// would take a core from both (a 1 MB body costs a second).
+			m.heldRest = msg.rest
+			return m, nil
+		}
 		return m, msg.rest
 	}
 	return m, nil

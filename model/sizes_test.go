@@ -399,3 +399,42 @@ func TestStdinInTheList(t *testing.T) {
 		t.Error("q should quit")
 	}
 }
+
+// TestBareRestHeldWhileAnalysing: a big article opened before its
+// analysis shows its first screens, but the bare document is not rendered
+// whole while the analysed one is on its way; if the analysis fails, it is.
+func TestBareRestHeldWhileAnalysing(t *testing.T) {
+	setup(t)
+	d, err := doc.Read(doc.Text, []byte(bigText(400)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fails := range []bool{false, true} {
+		raw := &articles.Article{Path: "raw.txt", Document: *d}
+		opts := testOptions()
+		opts.Open, opts.Analyze = raw, true
+		m := New(opts)
+		m = upd(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		first := renderCmd(m.art.wantKey(), m.art.profile, m.styles, 50)().(bodyMsg)
+		if first.rest == nil {
+			t.Fatal("the bare document should come in two parts")
+		}
+		nm, cmd := m.Update(first)
+		m = nm.(Model)
+		if cmd != nil || m.heldRest == nil {
+			t.Fatalf("the rest of the bare document should wait for the analysis (cmd %v)", cmd != nil)
+		}
+		if fails {
+			nm, cmd = m.Update(errMsg{errorString("analysis: boom")})
+			if m = nm.(Model); cmd == nil || m.analysing {
+				t.Error("after a failed analysis the bare document should be rendered whole")
+			}
+			continue
+		}
+		a := articles.Analyze(raw.Path, &raw.Document)
+		m = upd(t, m, analysedMsg{raw: raw, art: a})
+		if m.heldRest != nil || m.art.pending.art != a {
+			t.Errorf("after the analysis the held render should be dropped and the analysed article rendered (pending %v)", m.art.pending.art == a)
+		}
+	}
+}
