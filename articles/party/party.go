@@ -159,7 +159,7 @@ func (s *scanner) parties() []Party {
 		default:
 			g := byName[c.name]
 			if g == nil {
-				g = &group{name: c.name, ent: -1, ntoks: c.ntoks}
+				g = &group{name: c.name, ent: -1, ntoks: int(c.ntoks)}
 				byName[c.name] = g
 				groups = append(groups, g)
 			}
@@ -206,7 +206,7 @@ func (s *scanner) parties() []Party {
 		if g.merged {
 			continue
 		}
-		out = append(out, g.party(s.text))
+		out = append(out, g.party(s.text, s.aliases))
 	}
 	slices.SortStableFunc(out, func(a, b Party) int { return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start) })
 	return out
@@ -230,8 +230,8 @@ func (g *group) absorb(o *group) {
 }
 
 // party builds the Party of a group: mentions in text order without
-// overlaps, aliases in order of first use.
-func (g *group) party(text string) Party {
+// overlaps, aliases in order of first use; aliases are the scanner's.
+func (g *group) party(text string, aliases []string) Party {
 	ms := g.mentions
 	byStart := func(a, b *cand) int { return cmp.Compare(a.s, b.s) }
 	if !slices.IsSortedFunc(ms, byStart) {
@@ -240,7 +240,7 @@ func (g *group) party(text string) Party {
 	p := Party{Name: g.name, Kind: g.kind, CreditOnly: true}
 	if g.ent < 0 {
 		// The longest name met is the party's name.
-		best := 0
+		best := int32(0)
 		for _, c := range ms {
 			if c.ntoks > best {
 				best = c.ntoks
@@ -270,7 +270,11 @@ func (g *group) party(text string) Party {
 		if hasLineSpace(form) {
 			form = strings.Join(strings.Fields(form), " ")
 		}
-		for _, f := range [2]string{form, c.alias} {
+		alias := ""
+		if c.alias > 0 {
+			alias = aliases[c.alias-1]
+		}
+		for _, f := range [2]string{form, alias} {
 			if f != "" && !known(f) {
 				p.Aliases = append(p.Aliases, f)
 				if seen != nil {

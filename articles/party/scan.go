@@ -25,9 +25,9 @@ func (e evidence) kind() Kind {
 type cand struct {
 	s, e     int32    // byte span of the mention, possessive included
 	ent      int32    // index into lists.ents for a listed party, else -1
+	alias    int32    // another form of the name inside the span ("State Department" in "U.S. State Department"): index+1 into scanner.aliases, 0 for none
 	name     string   // for a span not in the lists: its words without the possessive
-	alias    string   // another form of the name inside the span: "State Department" in "U.S. State Department"
-	ntoks    int      // number of words in name
+	ntoks    int32    // number of words in name
 	ev       evidence // kind signals for a span not in the lists
 	kw       bool     // a word of the name makes it an organisation or place ("Ministry", "Sea")
 	credit   bool     // in a block that is not part of the story
@@ -58,6 +58,7 @@ type scanner struct {
 	toks     []token
 	cands    []cand
 	acronyms map[string]string // acronym → the name it stands for, from "Long Name (LN)"
+	aliases  []string          // the aliases of cands (kept apart: they are rare, and a cand is smaller without)
 	credit   bool              // the current block is not part of the story
 	names    bool              // the current block is a list of names (credit, byline)
 	known    map[string]bool   // words of the names of people met so far: "Doe" after "Jane Doe"
@@ -492,7 +493,7 @@ func (s *scanner) dateline() int {
 		return 0 // an acronym, not a place
 	}
 	// An unknown place: a town the lists do not have.
-	s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: -1, name: titleCase(s.spanName(0, j)), ntoks: j, ev: evidence{place: 4}, credit: s.credit})
+	s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: -1, name: titleCase(s.spanName(0, j)), ntoks: int32(j), ev: evidence{place: 4}, credit: s.credit})
 	return j
 }
 
@@ -1037,7 +1038,12 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		}
 	}
 	kw := s.hasKeyword(i, j, cOrg|cPlace)
-	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: alias, ntoks: n, ev: ev, kw: kw, credit: s.credit})
+	var ai int32
+	if alias != "" {
+		s.aliases = append(s.aliases, alias)
+		ai = int32(len(s.aliases))
+	}
+	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: ai, ntoks: int32(n), ev: ev, kw: kw, credit: s.credit})
 }
 
 // prevInList returns the mention just before token i when the two stand in
