@@ -74,6 +74,10 @@ func startLoad(paths []string, load func(string) (*articles.Article, error)) (*l
 					return
 				}
 				l.out <- safeLoad(load, p)
+				// Let the UI's goroutine in between articles: with a
+				// worker per core it would otherwise wait for the
+				// scheduler to preempt one (10 ms) to answer a key.
+				runtime.Gosched()
 			}
 		}()
 	}
