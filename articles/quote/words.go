@@ -105,6 +105,9 @@ func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return wordByte[r]
 	}
+	if 0x2000 <= r && r <= 0x206F {
+		return false // General Punctuation (dashes, curly quotes, …) holds no letter, digit or mark
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -120,6 +123,9 @@ func decode(text string, i, to int) (rune, int) {
 
 // capital reports whether the word starts with an upper-case letter.
 func capital(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

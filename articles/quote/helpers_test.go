@@ -1,0 +1,100 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The fast paths below must answer exactly as the plain code they replace.
+
+func TestLastIndex(t *testing.T) {
+	for _, c := range []struct{ s, t string }{
+		{"", "mayor"}, {"mayor", "mayor"}, {"the mayor and the Mayor and the mayor.", "mayor"},
+		{"mayormayor", "mayor"}, {"aaaa", "aa"}, {"no title here", "mayor"}, {"abc", ""}, {"Bürgermeister", "ürger"},
+	} {
+		if got, want := lastIndex(c.s, c.t), strings.LastIndex(c.s, c.t); got != want {
+			t.Errorf("lastIndex(%q, %q) = %d, want %d", c.s, c.t, got, want)
+		}
+	}
+}
+
+func TestMayHoldCapital(t *testing.T) {
+	// every byte value in every position of an otherwise lower-case block
+	for pos := 0; pos < 8; pos++ {
+		for b := 0; b < 256; b++ {
+			s := []byte("abcdefgh")
+			s[pos] = byte(b)
+			want := 'A' <= b && b <= 'Z' || b >= 0x80
+			if got := mayHoldCapital(load64(string(s), 0)); got != want {
+				t.Fatalf("mayHoldCapital(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+func TestWordRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := wordRune(r); got != want {
+			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	for _, w := range []string{"", "a", "A", "Z", "[", "@", "Étienne", "état", "Ωmega", "\xff", "1st"} {
+		r := []rune(w + " ")[0]
+		if got, want := capital(w), w != "" && unicode.IsUpper(r); got != want {
+			t.Errorf("capital(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestLowerAndLookup(t *testing.T) {
+	for _, c := range []struct {
+		w     string
+		lower string
+		lists class
+	}{
+		{"said", "said", inCues},
+		{"Said", "said", inCues},
+		{"THE", "the", inDeterminers | inOrgs},
+		{"Minister", "minister", inTitles | inOrgs},
+		{"Osmani", "osmani", 0},
+		{"SÄGER", "säger", inCues},
+		{"Bürgermeister", "bürgermeister", inTitles},
+		{"İt", "it", inPronouns}, // U+0130 lowers to an ASCII i
+	} {
+		if got := lower(c.w); got != c.lower {
+			t.Errorf("lower(%q) = %q, want %q", c.w, got, c.lower)
+		}
+		wantKnown := c.lower
+		if c.lists == 0 && c.w != c.lower {
+			wantKnown = "" // an unknown word that is not lower case already
+		}
+		if got := known(c.w); got != wantKnown {
+			t.Errorf("known(%q) = %q, want %q", c.w, got, wantKnown)
+		}
+		if _, got := lookup(c.w); got&c.lists != c.lists {
+			t.Errorf("lookup(%q) lists = %b, want at least %b", c.w, got, c.lists)
+		}
+	}
+	// asciiLists lowers ASCII letters only, as the rules always have
+	if got := asciiLists("SÄGER"); got != 0 {
+		t.Errorf("asciiLists(SÄGER) = %b, want none", got)
+	}
+	if got := asciiLists("The"); got&inDeterminers == 0 {
+		t.Errorf("asciiLists(The) = %b, want determiners", got)
+	}
+}
+
+func TestHasLowerSuffix(t *testing.T) {
+	for _, w := range []string{"quickly", "QUICKLY", "Italy", "ly", "y", "", "fåmily", "SPEAKİNG", "speaking"} {
+		for _, suf := range []string{"ly", "ing", "s"} {
+			if got, want := hasLowerSuffix(w, suf), strings.HasSuffix(lower(w), suf); got != want {
+				t.Errorf("hasLowerSuffix(%q, %q) = %v, want %v", w, suf, got, want)
+			}
+		}
+	}
+}
