@@ -167,45 +167,23 @@ func (s *scanner) lowerWord(i int) string {
 
 // capWord reports whether token i is a capitalised word that can be part
 // of a name: not a number, a code ("F-16", "COP29") or a plural acronym
-// ("NGOs").
+// ("NGOs"). The tokenizer works this out for words without digits (see
+// nameShape); a word with digits is a name part only when listed ("G7").
 func (s *scanner) capWord(i int) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
 	t := &s.toks[i]
-	if !t.is(fWord) || !t.is(fCap) {
+	if t.f&(fWord|fCap) != fWord|fCap {
 		return false
 	}
-	if !t.is(fNameKnown) {
+	if t.f&fNameKnown == 0 {
 		t.f |= fNameKnown
-		if s.nameWord(i) {
+		if len(s.lexAt(i).gaz) > 0 {
 			t.f |= fName
 		}
 	}
-	return t.is(fName)
-}
-
-func (s *scanner) nameWord(i int) bool {
-	t := &s.toks[i]
-	w := s.text[t.s:t.b]
-	if len(w) == 1 {
-		return false // "plan B"
-	}
-	if t.is(fHasDigit) {
-		return len(s.lexAt(i).gaz) > 0
-	}
-	if len(w) >= 3 && w[len(w)-1] == 's' && isUpperASCII(w[len(w)-2]) && isUpperASCII(w[0]) {
-		return false // "NGOs", "MPs"
-	}
-	if t.is(fHyphen) {
-		// "Matrix-M", "X-ray": a code or a compound, not a name.
-		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '‑' }) {
-			if utf8.RuneCountInString(p) == 1 {
-				return false
-			}
-		}
-	}
-	return true
+	return t.f&fName != 0
 }
 
 // gazAt returns the longest listed form at token i: its length in tokens,

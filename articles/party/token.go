@@ -388,6 +388,44 @@ func (z *tokenizer) word(t *token) {
 			}
 		}
 	}
+	if t.f&fCap != 0 && t.f&fHasDigit == 0 {
+		t.f |= fNameKnown
+		if nameShape(text[start:t.b], t.f&fHyphen != 0) {
+			t.f |= fName
+		}
+	}
+}
+
+// nameShape reports whether a capitalised word without digits, without
+// its possessive, can be part of a name: not a letter alone ("plan B"), a
+// plural acronym ("NGOs", "MPs") or a code or compound with a one-letter
+// part ("Matrix-M", "X-ray"); hyphen says whether it has inner hyphens.
+func nameShape(w string, hyphen bool) bool {
+	if len(w) == 1 {
+		return false
+	}
+	if len(w) >= 3 && w[len(w)-1] == 's' && isUpperASCII(w[len(w)-2]) && isUpperASCII(w[0]) {
+		return false
+	}
+	if hyphen {
+		for len(w) > 0 {
+			k, n := len(w), 0
+			if i := strings.IndexByte(w, '-'); i >= 0 {
+				k, n = i, 1
+			}
+			if i := strings.Index(w[:k], "‑"); i >= 0 {
+				k, n = i, len("‑")
+			}
+			if k > 0 && utf8.RuneCountInString(w[:k]) == 1 {
+				return false
+			}
+			w = w[k+n:]
+			if n == 0 {
+				break
+			}
+		}
+	}
+	return true
 }
 
 // wordRuneAt reports whether a word rune starts at byte i of the text.
