@@ -98,3 +98,11 @@ func TestHasLowerSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxAbbrev(t *testing.T) {
+	for w := range abbrevs {
+		if len(w) > maxAbbrev {
+			t.Errorf("abbreviation %q is longer than maxAbbrev (%d): abbrevBefore would miss it", w, maxAbbrev)
+		}
+	}
+}

@@ -139,10 +139,13 @@ func runEnd(text string, i, end int) int {
 		j := i
 		// a word that does not start with a capital ends the run unless
 		// it is a particle of three letters at most: read no more of it
-		short := text[i] < utf8.RuneSelf && !('A' <= text[i] && text[i] <= 'Z')
-		for j < end && !(short && j-i > 3) {
+		lim := end
+		if c := text[i]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+			lim = min(end, i+4)
+		}
+		for j < lim {
 			if c := text[j]; c < utf8.RuneSelf {
-				if wordByte[c] || c == '\'' || c == '-' || c == '.' {
+				if nameByte[c] {
 					j++
 					continue
 				}
@@ -168,6 +171,15 @@ func runEnd(text string, i, end int) int {
 	}
 	return last
 }
+
+// nameByte tells the ASCII bytes that continue a word of a name: letters,
+// digits, apostrophes, hyphens and dots.
+var nameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = wordByte[c] || c == '\'' || c == '-' || c == '.'
+	}
+	return t
+}()
 
 // scanNames looks at the run of capitalised words in toks that starts at
 // byte c (and ends by end), with the tokens around it for context.

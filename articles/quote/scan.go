@@ -667,6 +667,9 @@ func abbrevBefore(text string, from, dot int) bool {
 	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
 		return true
 	}
+	if len(w) > maxAbbrev {
+		return false // most words before a dot end a sentence
+	}
 	_, ok := abbrevs[w]
 	return ok
 }
@@ -676,5 +679,8 @@ var abbrevs = map[string]struct{}{
 	"Lt": {}, "Col": {}, "Capt": {}, "Sgt": {}, "St": {}, "Jr": {}, "Sr": {}, "Mt": {}, "Rev": {},
 	"Adm": {}, "Maj": {}, "Cpl": {}, "Pres": {}, "Supt": {}, "Insp": {}, "No": {}, "vs": {}, "Hon": {},
 }
+
+// maxAbbrev is the length of the longest abbreviation in abbrevs.
+const maxAbbrev = 4
 
 func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -20,9 +20,10 @@ func (t tok) word() bool { return t.p == 0 }
 func words(text string, from, to, limit int, buf []tok) []tok {
 	out := buf[:0]
 	to = min(to, len(text))
+	window := text[:to] // no token reads past to
 	i := max(from, 0)
 	for i < to && len(out) < limit {
-		if c := text[i]; c == ' ' || c == '\n' {
+		if c := window[i]; c == ' ' || c == '\n' {
 			i++
 			continue
 		}
@@ -30,8 +31,8 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 		switch {
 		case wordRune(r):
 			j := i + n
-			for j < to {
-				if c := text[j]; c < utf8.RuneSelf {
+			for j < len(window) {
+				if c := window[j]; c < utf8.RuneSelf {
 					if wordByte[c] {
 						j++
 						continue
