@@ -19,15 +19,22 @@ func TestLastIndex(t *testing.T) {
 	}
 }
 
-func TestMayHoldCapital(t *testing.T) {
-	// every byte value in every position of an otherwise lower-case block
-	for pos := 0; pos < 8; pos++ {
-		for b := 0; b < 256; b++ {
-			s := []byte("abcdefgh")
-			s[pos] = byte(b)
-			want := 'A' <= b && b <= 'Z' || b >= 0x80
-			if got := mayHoldCapital(load64(string(s), 0)); got != want {
-				t.Fatalf("mayHoldCapital(%q) = %v, want %v", s, got, want)
+func TestCapitalBytes(t *testing.T) {
+	// every byte value in every position of a block of each filler
+	for _, fill := range []string{"abcdefgh", "ABCDEFGH", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f", "\xff\xff\xff\xff\xff\xff\xff\xff", "@[`{@[`{"} {
+		for pos := 0; pos < 8; pos++ {
+			for b := 0; b < 256; b++ {
+				s := []byte(fill)
+				s[pos] = byte(b)
+				var want uint64
+				for k, c := range s {
+					if 'A' <= c && c <= 'Z' || c >= 0x80 {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := capitalBytes(load64(string(s), 0)); got != want {
+					t.Fatalf("capitalBytes(%q) = %#x, want %#x", s, got, want)
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -76,11 +77,15 @@ func (f *finder) mayName(c, end, start int, surnames map[string]string) bool {
 // letter at or after i, or -1.
 func capitalAt(text string, i, end int) int {
 	for i < end {
-		for i+8 <= end && !mayHoldCapital(load64(text, i)) {
-			i += 8
-		}
-		if i >= end {
-			break
+		if i+8 <= end {
+			// go straight to the first byte of the next eight that may
+			// start a capital
+			m := capitalBytes(load64(text, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -101,15 +106,16 @@ func capitalAt(text string, i, end int) int {
 	return -1
 }
 
-// mayHoldCapital reports whether the eight bytes of x hold an ASCII
-// capital letter or a non-ASCII byte, testing them all at once: adding 0x3F
-// to a byte below 0x80 sets its top bit from 'A' up, adding 0x25 from '['
-// up.
-func mayHoldCapital(x uint64) bool {
+// capitalBytes sets the top bit of each of the eight bytes of x that is an
+// ASCII capital letter or a non-ASCII byte, and clears every other bit,
+// testing them all at once: adding 0x3F to a byte below 0x80 sets its top
+// bit from 'A' up, adding 0x25 from '[' up (no sum carries into the next
+// byte).
+func capitalBytes(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	low := x & (0x7F * ones)
 	capitals := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones)
-	return (x|capitals)&(0x80*ones) != 0
+	return (x | capitals) & (0x80 * ones)
 }
 
 // load64 returns the eight bytes of s at i as a little-endian number.
