@@ -157,10 +157,11 @@ func (s *scanner) parties() []Party {
 			}
 			g.mentions = append(g.mentions, c)
 		default:
-			g := byName[c.name]
+			name := s.name(c.name)
+			g := byName[name]
 			if g == nil {
-				g = &group{name: c.name, ent: -1, ntoks: int(c.ntoks)}
-				byName[c.name] = g
+				g = &group{name: name, ent: -1, ntoks: int(c.ntoks)}
+				byName[name] = g
 				groups = append(groups, g)
 			}
 			g.ev.person += c.ev.person
@@ -206,7 +207,7 @@ func (s *scanner) parties() []Party {
 		if g.merged {
 			continue
 		}
-		out = append(out, g.party(s.text, s.aliases))
+		out = append(out, g.party(s))
 	}
 	slices.SortStableFunc(out, func(a, b Party) int { return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start) })
 	return out
@@ -230,8 +231,8 @@ func (g *group) absorb(o *group) {
 }
 
 // party builds the Party of a group: mentions in text order without
-// overlaps, aliases in order of first use; aliases are the scanner's.
-func (g *group) party(text string, aliases []string) Party {
+// overlaps, aliases in order of first use.
+func (g *group) party(s *scanner) Party {
 	ms := g.mentions
 	byStart := func(a, b *cand) int { return cmp.Compare(a.s, b.s) }
 	if !slices.IsSortedFunc(ms, byStart) {
@@ -244,7 +245,7 @@ func (g *group) party(text string, aliases []string) Party {
 		for _, c := range ms {
 			if c.ntoks > best {
 				best = c.ntoks
-				p.Name = c.name
+				p.Name = s.name(c.name)
 			}
 		}
 	}
@@ -266,13 +267,13 @@ func (g *group) party(text string, aliases []string) Party {
 		if !c.credit {
 			p.CreditOnly = false
 		}
-		form := text[c.s:c.e]
+		form := s.text[c.s:c.e]
 		if hasLineSpace(form) {
 			form = strings.Join(strings.Fields(form), " ")
 		}
 		alias := ""
 		if c.alias > 0 {
-			alias = aliases[c.alias-1]
+			alias = s.aliases[c.alias-1]
 		}
 		for _, f := range [2]string{form, alias} {
 			if f != "" && !known(f) {

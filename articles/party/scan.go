@@ -26,12 +26,34 @@ type cand struct {
 	s, e     int32    // byte span of the mention, possessive included
 	ent      int32    // index into lists.ents for a listed party, else -1
 	alias    int32    // another form of the name inside the span ("State Department" in "U.S. State Department"): index+1 into scanner.aliases, 0 for none
-	name     string   // for a span not in the lists: its words without the possessive
+	name     nameRef  // for a span not in the lists: its words without the possessive
 	ntoks    int32    // number of words in name
 	ev       evidence // kind signals for a span not in the lists
 	kw       bool     // a word of the name makes it an organisation or place ("Ministry", "Sea")
 	credit   bool     // in a block that is not part of the story
 	alliance bool     // "the Alliance": NATO's when NATO is in the article
+}
+
+// nameRef is a name held without a pointer, so that the collector need
+// not scan the mentions: text[off:off+n] when n >= 0, else
+// scanner.ownNames[off].
+type nameRef struct{ off, n int32 }
+
+// name returns the name r refers to.
+func (s *scanner) name(r nameRef) string {
+	if r.n < 0 {
+		return s.ownNames[r.off]
+	}
+	return s.text[r.off : r.off+r.n]
+}
+
+// textRef refers to text[start:end] as a name.
+func textRef(start, end int32) nameRef { return nameRef{start, end - start} }
+
+// ownRef keeps a name that is not a piece of the text.
+func (s *scanner) ownRef(name string) nameRef {
+	s.ownNames = append(s.ownNames, name)
+	return nameRef{int32(len(s.ownNames) - 1), -1}
 }
 
 // kind returns the kind the mention alone suggests.
@@ -59,6 +81,7 @@ type scanner struct {
 	cands    []cand
 	acronyms map[string]string // acronym → the name it stands for, from "Long Name (LN)"
 	aliases  []string          // the aliases of cands (kept apart: they are rare, and a cand is smaller without)
+	ownNames []string          // the names of cands that are not pieces of the text (see nameRef)
 	credit   bool              // the current block is not part of the story
 	names    bool              // the current block is a list of names (credit, byline)
 	known    map[string]bool   // words of the names of people met so far: "Doe" after "Jane Doe"
@@ -471,7 +494,7 @@ func (s *scanner) dateline() int {
 		return 0 // an acronym, not a place
 	}
 	// An unknown place: a town the lists do not have.
-	s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: -1, name: titleCase(s.spanName(0, j)), ntoks: int32(j), ev: evidence{place: 4}, credit: s.credit})
+	s.cands = append(s.cands, cand{s: toks[0].s, e: toks[j-1].e, ent: -1, name: s.ownRef(titleCase(s.spanName(0, j))), ntoks: int32(j), ev: evidence{place: 4}, credit: s.credit})
 	return j
 }
 
@@ -780,8 +803,7 @@ func (s *scanner) chunk(i int) int {
 		} else {
 			ev.org += 2
 		}
-		name := s.text[t.s:end]
-		s.cands = append(s.cands, cand{s: t.s, e: end, ent: -1, name: name, ntoks: 1, ev: ev, credit: s.credit})
+		s.cands = append(s.cands, cand{s: t.s, e: end, ent: -1, name: textRef(t.s, end), ntoks: 1, ev: ev, credit: s.credit})
 		return ni + 1
 	}
 	if s.credit && toks[ni].is(fHyphen) {
@@ -863,7 +885,7 @@ func (s *scanner) creditParts(i int) bool {
 	off := int32(0)
 	for _, p := range parts {
 		ev := evidence{org: 1}
-		s.cands = append(s.cands, cand{s: t.s + off, e: t.s + off + int32(len(p)), ent: -1, name: p, ntoks: 1, ev: ev, credit: s.credit})
+		s.cands = append(s.cands, cand{s: t.s + off, e: t.s + off + int32(len(p)), ent: -1, name: textRef(t.s+off, t.s+off+int32(len(p))), ntoks: 1, ev: ev, credit: s.credit})
 		off += int32(len(p)) + 1
 	}
 	return true
@@ -1021,7 +1043,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		s.aliases = append(s.aliases, alias)
 		ai = int32(len(s.aliases))
 	}
-	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanName(i, j), alias: ai, ntoks: int32(n), ev: ev, kw: kw, credit: s.credit})
+	s.cands = append(s.cands, cand{s: toks[i].s, e: toks[j-1].e, ent: -1, name: s.spanRef(i, j), alias: ai, ntoks: int32(n), ev: ev, kw: kw, credit: s.credit})
 }
 
 // prevInList returns the mention just before token i when the two stand in
@@ -1095,6 +1117,23 @@ func (s *scanner) statementAfter(j int) bool {
 // with runs of white space made single spaces.
 func (s *scanner) spanName(i, j int) string {
 	raw := s.text[s.toks[i].s:s.toks[j-1].b]
+	if oddSpaces(raw) {
+		return strings.Join(strings.Fields(raw), " ")
+	}
+	return raw
+}
+
+// spanRef is spanName as a nameRef.
+func (s *scanner) spanRef(i, j int) nameRef {
+	start, end := s.toks[i].s, s.toks[j-1].b
+	if oddSpaces(s.text[start:end]) {
+		return s.ownRef(s.spanName(i, j))
+	}
+	return textRef(start, end)
+}
+
+// oddSpaces reports whether raw has white space other than single spaces.
+func oddSpaces(raw string) bool {
 	for k := 0; k < len(raw); k++ {
 		switch c := raw[k]; {
 		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f',
@@ -1105,10 +1144,10 @@ func (s *scanner) spanName(i, j int) string {
 					continue
 				}
 			}
-			return strings.Join(strings.Fields(raw), " ")
+			return true
 		}
 	}
-	return raw
+	return false
 }
 
 // hyphenParts records listed parties inside a hyphenated word whose other
