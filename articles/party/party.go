@@ -132,6 +132,7 @@ type group struct {
 	ev       evidence
 	ntoks    int
 	mentions []*cand // into scanner.cands
+	n        int     // number of mentions before any merging
 	merged   bool    // folded into another group
 }
 
@@ -142,32 +143,53 @@ func (s *scanner) parties() []Party {
 	byEnt := map[int32]*group{}
 	byName := map[string]*group{}
 	var alliance []*cand
+	// Groups come from chunks of a slab, and their mentions from one
+	// buffer cut to the counts of a first pass: no allocation per group.
+	var slab []group
+	newGroup := func(g group) *group {
+		if len(slab) == cap(slab) {
+			slab = make([]group, 0, min(8+len(s.cands)/8, 1024))
+		}
+		slab = append(slab, g)
+		return &slab[len(slab)-1]
+	}
+	of := make([]*group, len(s.cands)) // the group of each mention
 	for i := range s.cands {
 		c := &s.cands[i]
+		var g *group
 		switch {
 		case c.alliance:
 			alliance = append(alliance, c)
 			continue
 		case c.ent >= 0:
-			g := byEnt[c.ent]
+			g = byEnt[c.ent]
 			if g == nil {
-				g = &group{name: l.ents[c.ent].name, ent: c.ent, kind: l.ents[c.ent].kind}
+				g = newGroup(group{name: l.ents[c.ent].name, ent: c.ent, kind: l.ents[c.ent].kind})
 				byEnt[c.ent] = g
 				groups = append(groups, g)
 			}
-			g.mentions = append(g.mentions, c)
 		default:
 			name := s.name(c.name)
-			g := byName[name]
+			g = byName[name]
 			if g == nil {
-				g = &group{name: name, ent: -1, ntoks: int(c.ntoks)}
+				g = newGroup(group{name: name, ent: -1, ntoks: int(c.ntoks)})
 				byName[name] = g
 				groups = append(groups, g)
 			}
 			g.ev.person += c.ev.person
 			g.ev.org += c.ev.org
 			g.ev.place += c.ev.place
-			g.mentions = append(g.mentions, c)
+		}
+		of[i] = g
+		g.n++
+	}
+	buf := make([]*cand, len(s.cands)-len(alliance))
+	for _, g := range groups {
+		g.mentions, buf = buf[:0:g.n], buf[g.n:]
+	}
+	for i := range s.cands {
+		if g := of[i]; g != nil {
+			g.mentions = append(g.mentions, &s.cands[i])
 		}
 	}
 	// "the Alliance" is NATO when NATO is named.
