@@ -391,9 +391,9 @@ func (f *finder) kind(i int) {
 	}
 	p := it.Parts[0]
 	words, titleCase := countWords(f.text[p.Start:p.End])
-	marker := words <= 8 && f.markerBefore(it.Span.Start)
-	attributed := it.how == howOwn && it.attr.ok() && it.attr.cue.Len() > 0
 	fin := endsSentence(f.text, p.Start, p.End)
+	marker := words <= 8 && !fin && f.markerBefore(it.Span.Start) // a marker matters only then
+	attributed := it.how == howOwn && it.attr.ok() && it.attr.cue.Len() > 0
 	switch {
 	case marker && words <= 8 && !fin:
 		it.Kind = Scare
@@ -431,42 +431,35 @@ func (f *finder) markerBefore(pos int) bool {
 // letters or more is capitalised (a title).
 // It stops counting past 12 words, more than any rule needs.
 func countWords(s string) (int, bool) {
-	n, in, title, start := 0, false, true, 0
-	word := func(i int) {
-		n++
-		if w := s[start:i]; len(w) >= 4 && !capital(w) {
-			title = false
-		}
-	}
+	n, title := 0, true
 	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var letter bool
-		if c < utf8.RuneSelf {
-			letter = wordByte[c] || c == '\'' || c == '-'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			letter = isLetter(r) || r == '’'
-		}
-		if letter {
-			if !in {
-				start = i
+		start := i
+		for i < len(s) { // a word: letters, digits, apostrophes, hyphens
+			if c := s[i]; c < utf8.RuneSelf {
+				if !wordByte[c] && c != '\'' && c != '-' {
+					break
+				}
+				i++
+				continue
 			}
-			in = true
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isLetter(r) && r != '’' {
+				break
+			}
+			i += size
+		}
+		if i == start {
+			_, size := utf8.DecodeRuneInString(s[i:]) // not a word: step over it
 			i += size
 			continue
 		}
-		if in {
-			word(i)
-			if n > 12 {
-				return n, title
-			}
+		n++
+		if i-start >= 4 && !capital(s[start:i]) {
+			title = false
 		}
-		in = false
-		i += size
-	}
-	if in {
-		word(len(s))
+		if n > 12 {
+			return n, title
+		}
 	}
 	return n, title
 }

@@ -113,3 +113,49 @@ func TestMaxAbbrev(t *testing.T) {
 		}
 	}
 }
+
+// countWordsPlain is countWords as first written, rune by rune.
+func countWordsPlain(s string) (int, bool) {
+	n, in, title, start := 0, false, true, 0
+	word := func(i int) {
+		n++
+		if w := s[start:i]; len(w) >= 4 && !capital(w) {
+			title = false
+		}
+	}
+	for i, r := range s {
+		if isLetter(r) || isDigit(r) || r == '\'' || r == '’' || r == '-' {
+			if !in {
+				start = i
+			}
+			in = true
+			continue
+		}
+		if in {
+			word(i)
+			if n > 12 {
+				return n, title
+			}
+		}
+		in = false
+	}
+	if in {
+		word(len(s))
+	}
+	return n, title
+}
+
+func TestCountWords(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	cases := []string{"", "a", "The Big Short", "rock 'n' roll", "Anna’s café, 12-year-old", "\xff\xfeword", "word\xff", "Ça Va Très Bien"}
+	for i := 0; i+1 < len(text); i += 97 {
+		cases = append(cases, text[i:min(len(text), i+1+i%160)])
+	}
+	for _, s := range cases {
+		n, title := countWords(s)
+		wn, wtitle := countWordsPlain(s)
+		if n != wn || title != wtitle {
+			t.Fatalf("countWords(%q) = %d, %v, want %d, %v", s, n, title, wn, wtitle)
+		}
+	}
+}
