@@ -82,7 +82,7 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 		return attribution{}, false
 	}
 	if n := cue(text, toks, i); n > 0 {
-		w := lower(text[toks[i].s:toks[i].e])
+		w := known(text[toks[i].s:toks[i].e])
 		j := i + n
 		if w == "according" {
 			lo, hi, ok := npForward(text, toks, j, false)
@@ -110,7 +110,7 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 		a.end = clauseEnd(toks, hi+1)
 		return a, true
 	}
-	if first := lower(text[toks[i].s:toks[i].e]); toks[i].word() && (first == "and" || first == "but" || first == "while" || first == "as") {
+	if first := known(text[toks[i].s:toks[i].e]); toks[i].word() && (first == "and" || first == "but" || first == "while" || first == "as") {
 		return attribution{}, false
 	}
 	for k := i + 1; k < len(toks) && k < i+16; k++ {
@@ -121,7 +121,7 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 		if n == 0 {
 			continue
 		}
-		w := lower(text[toks[k].s:toks[k].e])
+		w := known(text[toks[k].s:toks[k].e])
 		if participle(w) || w == "according" || weakCue[w] && !afterCue[w] {
 			break
 		}
@@ -207,7 +207,7 @@ func pickChunk(text string, toks []tok, cs []chunk) (chunk, bool) {
 	for c := range cs {
 		ch := cs[c]
 		if c == 0 {
-			for ch.lo < ch.hi && toks[ch.lo].word() && conjunction(lower(text[toks[ch.lo].s:toks[ch.lo].e])) {
+			for ch.lo < ch.hi && toks[ch.lo].word() && conjunction(known(text[toks[ch.lo].s:toks[ch.lo].e])) {
 				ch.lo++
 			}
 		}
@@ -247,7 +247,7 @@ func isNumber(text string, t tok) bool {
 // cue verb at k: "the joint statement", "Anna Kovač, the foreign minister,"
 // "the foreign minister, Anna Kovač,", "she", "Smith, 45,".
 func subject(text string, toks []tok, i, k int) (attribution, bool) {
-	for k > i && toks[k-1].word() && adverb(lower(text[toks[k-1].s:toks[k-1].e])) {
+	for k > i && toks[k-1].word() && adverbWord(text[toks[k-1].s:toks[k-1].e]) {
 		k--
 	}
 	if k <= i {
@@ -297,7 +297,7 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 		if c == 0 {
 			continue
 		}
-		w := lower(text[toks[k].s:toks[k].e])
+		w := known(text[toks[k].s:toks[k].e])
 		if w == "according" {
 			lo, hi, ok := npForward(text, toks, k+c, false)
 			if !ok || hi+1 < n && toks[hi+1].p != ',' && toks[hi+1].p != ':' {
@@ -308,7 +308,7 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 		if !gapOK(text, toks, k+c, n, w) {
 			continue
 		}
-		if k > 0 && toks[k-1].word() && passive(lower(text[toks[k-1].s:toks[k-1].e])) && w != "quoted" {
+		if k > 0 && toks[k-1].word() && passive(known(text[toks[k-1].s:toks[k-1].e])) && w != "quoted" {
 			continue // "when the result was announced": nobody speaks
 		}
 		var a attribution
@@ -396,7 +396,7 @@ func passive(w string) bool {
 // "Asked about it,"), with an apposition's name preferred.
 func sentenceSubject(text string, toks []tok, k int) (attribution, bool) {
 	i := 0
-	for i < k && toks[i].word() && leadIn(lower(text[toks[i].s:toks[i].e])) {
+	for i < k && toks[i].word() && leadInWord(text[toks[i].s:toks[i].e]) {
 		// skip the adverbial up to its comma
 		j := i
 		for j < k && j < i+12 && toks[j].p != ',' {
@@ -415,7 +415,7 @@ func sentenceSubject(text string, toks []tok, k int) (attribution, bool) {
 	if !ok || !nounPhrase(text, toks, lo, hi) {
 		// "And from Ken Alderson, who…:": the lead-in words only
 		i = 0
-		for i < k && toks[i].word() && leadIn(lower(text[toks[i].s:toks[i].e])) {
+		for i < k && toks[i].word() && leadInWord(text[toks[i].s:toks[i].e]) {
 			i++
 		}
 		if lo, hi, ok = npForward(text, toks, i, false); !ok {
@@ -461,7 +461,7 @@ func leadIn(w string) bool {
 
 // subjectBack finds the subject of a cue verb whose words end at toks[j].
 func subjectBack(text string, toks []tok, j int) (attribution, bool) {
-	for j >= 0 && toks[j].word() && adverb(lower(text[toks[j].s:toks[j].e])) {
+	for j >= 0 && toks[j].word() && adverbWord(text[toks[j].s:toks[j].e]) {
 		j--
 	}
 	if j < 0 {
@@ -501,7 +501,7 @@ func subjectBack(text string, toks []tok, j int) (attribution, bool) {
 	// appositions: chunks in text order; the first may hold a lead-in
 	slices.Reverse(cs)
 	if lo, ok := npBackward(text, toks, cs[0].hi); ok && lo > cs[0].lo {
-		if toks[lo-1].word() && conjunction(lower(text[toks[lo-1].s:toks[lo-1].e])) {
+		if toks[lo-1].word() && conjunction(known(text[toks[lo-1].s:toks[lo-1].e])) {
 			cs[0].lo = lo
 		}
 	}
@@ -521,7 +521,7 @@ func npBackward(text string, toks []tok, j int) (int, bool) {
 	if !ok || lo < 2 || !toks[lo-1].word() {
 		return lo, ok
 	}
-	switch lower(text[toks[lo-1].s:toks[lo-1].e]) {
+	switch known(text[toks[lo-1].s:toks[lo-1].e]) {
 	case "of", "from", "at", "for", "with":
 	default:
 		return lo, ok
@@ -705,6 +705,24 @@ func adverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "italy" && w != "family" && w != "ally" && w != "assembly" && w != "supply"
 }
 
+// adverbWord is adverb of the word in lower case; it does not allocate.
+func adverbWord(w string) bool {
+	if isLower(w) {
+		return adverb(w)
+	}
+	var buf [32]byte
+	return adverb(string(appendLower(buf[:0], w)))
+}
+
+// leadInWord is leadIn of the word in lower case; it does not allocate.
+func leadInWord(w string) bool {
+	if isLower(w) {
+		return leadIn(w)
+	}
+	var buf [32]byte
+	return leadIn(string(appendLower(buf[:0], w)))
+}
+
 func leadingAdverb(w string) bool {
 	switch w {
 	case "then", "later", "meanwhile", "finally", "now", "however", "also", "still", "so", "thus", "but", "and", "yet":
@@ -725,5 +743,5 @@ func isGroupWord(s string) bool {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		w = s[i+1:]
 	}
-	return !capital(w) && strings.HasSuffix(lower(w), "s") && !strings.HasSuffix(lower(w), "ss")
+	return !capital(w) && hasLowerSuffix(w, "s") && !hasLowerSuffix(w, "ss")
 }

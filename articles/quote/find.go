@@ -258,7 +258,7 @@ func (f *finder) partialOK(it *item, a attribution) bool {
 	if !t.word() {
 		return t.p != '(' && t.p != 'o'
 	}
-	switch lower(f.text[t.s:t.e]) {
+	switch known(f.text[t.s:t.e]) {
 	case "and", "but", "or", "nor", "yet":
 		return true
 	}
@@ -420,7 +420,7 @@ func (f *finder) markerBefore(pos int) bool {
 	if !t.word() {
 		return false
 	}
-	w := lower(f.text[t.s:t.e])
+	w := known(f.text[t.s:t.e])
 	if scareMarkers[w] || w == "as" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "known") {
 		return true
 	}
@@ -584,13 +584,13 @@ func (f *finder) neighbour(it *item, prev int) (attribution, bool) {
 	toks := words(f.text, from, end, 60, f.buf[:])
 	for k := 1; k < len(toks) && k < 12; k++ {
 		c := cue(f.text, toks, k)
-		if c == 0 && reaction(lower(f.text[toks[k].s:toks[k].e])) {
+		if c == 0 && reaction(known(f.text[toks[k].s:toks[k].e])) {
 			c = 1
 		}
 		if c == 0 {
 			continue
 		}
-		w := lower(f.text[toks[k].s:toks[k].e])
+		w := known(f.text[toks[k].s:toks[k].e])
 		if weakCue[w] && w != "added" && w != "continued" || w == "according" {
 			return attribution{}, false
 		}

@@ -199,7 +199,7 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, a
 		hi := k
 		for hi+1 < len(toks) && toks[hi+1].word() {
 			w := text[toks[hi+1].s:toks[hi+1].e]
-			if capital(w) || particle(lower(w)) && hi+2 < len(toks) && toks[hi+2].word() && capital(text[toks[hi+2].s:toks[hi+2].e]) {
+			if capital(w) || particle(known(w)) && hi+2 < len(toks) && toks[hi+2].word() && capital(text[toks[hi+2].s:toks[hi+2].e]) {
 				hi++
 				continue
 			}
@@ -214,7 +214,7 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, a
 			continue
 		}
 		if lo > 0 && toks[lo-1].word() {
-			pw := lower(text[toks[lo-1].s:toks[lo-1].e])
+			pw := known(text[toks[lo-1].s:toks[lo-1].e])
 			if determiners[pw] || placeWord(pw) {
 				continue
 			}
@@ -254,7 +254,7 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, a
 			f.persons = append(f.persons, person{sp, surnames[last]})
 		case titled:
 			f.persons = append(f.persons, person{sp, text[sp.Start:sp.End]})
-		case first > 1 && toks[first-1].p == ',' && toks[first-2].word() && relationWord(lower(text[toks[first-2].s:toks[first-2].e])) &&
+		case first > 1 && toks[first-1].p == ',' && toks[first-2].word() && relationWord(known(text[toks[first-2].s:toks[first-2].e])) &&
 			hi+1 < len(toks) && toks[hi+1].p == ',':
 			f.persons = append(f.persons, person{sp, text[sp.Start:sp.End]})
 		}
@@ -274,8 +274,7 @@ func commonWord(w string) bool {
 	if asciiLists(w)&(inDeterminers|inStops|inCues|inPronouns|inCommonStarts) != 0 {
 		return true
 	}
-	l := lower(w)
-	return leadIn(l) || adverb(l) || placeWord(l)
+	return leadInWord(w) || adverbWord(w) || placeWord(known(w))
 }
 
 var commonStarts = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "this": true, "these": true, "those": true}
