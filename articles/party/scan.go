@@ -324,7 +324,7 @@ func (s *scanner) scan() {
 	toks := s.toks
 	i := s.dateline()
 	for i < len(toks) {
-		t := toks[i]
+		t := &toks[i]
 		if !t.is(fWord) {
 			i++
 			continue
@@ -516,7 +516,7 @@ func titleCase(w string) string {
 // skippable reports whether the capitalised word at i is an ordinary word
 // capitalised by position: at a sentence start, in a headline, or a month.
 func (s *scanner) skippable(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	w := s.base(i)
 	if s.has(i, cNonName) || s.has(i, cArticle) && (t.is(fSent) || t.is(fHead) || !s.capWord(i+1)) {
 		return true
@@ -642,7 +642,7 @@ func (s *scanner) nameEnd(i int) int {
 	firstName := s.has(i, cFirst)
 	keyword := false
 	for j < len(toks) && j-i < maxNameTokens {
-		t := toks[j]
+		t := &toks[j]
 		if j > i && t.is(fPara) {
 			break
 		}
