@@ -1,6 +1,7 @@
 package party
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,9 +89,13 @@ func (z *tokenizer) next() (token, bool) {
 // appendTokens appends the tokens of the range to dst, each word marked
 // fSent when it opens a sentence (see sentenceStart), and returns dst.
 func (z *tokenizer) appendTokens(dst []token) []token {
+	start, n0 := z.pos, len(dst)
 	for {
 		if len(dst) == cap(dst) {
-			dst = append(dst, token{})[:len(dst)]
+			// Denser text than the caller guessed: make room for the
+			// rest at the density so far, not by repeated doubling.
+			done, rest := max(z.pos-start, 1), z.end-z.pos
+			dst = slices.Grow(dst, rest*(len(dst)-n0+1)/done+16)
 		}
 		dst = dst[:len(dst)+1]
 		t := &dst[len(dst)-1]
