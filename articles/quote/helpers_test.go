@@ -159,3 +159,22 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldTable(t *testing.T) {
+	for w, e := range vocabulary {
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			want := vocabulary[string(lowerInto(nil, form))] // ASCII capitals lowered only
+			if got := vocabularyFold.find(form); got != want {
+				t.Errorf("find(%q) = %v, want %v", form, got, want)
+			}
+		}
+		if got := vocabularyFold.find(w); got != e {
+			t.Errorf("find(%q) = %v, want %v", w, got, e)
+		}
+	}
+	for _, w := range []string{"", "Osmani", "saidx", "sai", "thé", "ministerr", "\xff"} {
+		if got := vocabularyFold.find(w); got != (entry{}) {
+			t.Errorf("find(%q) = %v, want none", w, got)
+		}
+	}
+}

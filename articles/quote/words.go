@@ -138,12 +138,14 @@ func lower(w string) string {
 	if isLower(w) {
 		return w
 	}
-	var buf [32]byte
-	b := appendLower(buf[:0], w)
-	if e, ok := vocabulary[string(b)]; ok {
+	if isASCII(w) {
+		if e := vocabularyFold.find(w); e.word != "" {
+			return e.word
+		}
+	} else if e, ok := vocabulary[string(appendLower(make([]byte, 0, 32), w))]; ok {
 		return e.word
 	}
-	return string(b)
+	return string(appendLower(nil, w))
 }
 
 // isLower reports whether w has no upper-case ASCII letter and no
@@ -151,6 +153,17 @@ func lower(w string) string {
 func isLower(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether w has no non-ASCII byte: then lowering its ASCII
+// capitals lowers it.
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -165,6 +178,9 @@ func known(w string) string {
 	if isLower(w) {
 		return w
 	}
+	if isASCII(w) {
+		return vocabularyFold.find(w).word
+	}
 	var buf [32]byte
 	return vocabulary[string(appendLower(buf[:0], w))].word
 }
@@ -172,22 +188,89 @@ func known(w string) string {
 // lookup returns known(w) and the word lists lower(w) is in, with one
 // table look-up.
 func lookup(w string) (string, class) {
-	if isLower(w) {
-		return w, vocabulary[w].lists
+	if !isASCII(w) {
+		var buf [32]byte
+		e := vocabulary[string(appendLower(buf[:0], w))]
+		return e.word, e.lists
 	}
-	var buf [32]byte
-	e := vocabulary[string(appendLower(buf[:0], w))]
+	e := vocabularyFold.find(w)
+	if e.word == "" && isLower(w) {
+		return w, 0
+	}
 	return e.word, e.lists
 }
 
 // asciiLists returns the word lists that w is in once its ASCII letters
 // are lowered (other letters stay as they are, so "SÄGER" is in none).
 func asciiLists(w string) class {
-	var buf [32]byte
-	if len(w) > len(buf) {
+	if len(w) > 32 {
 		return vocabulary[lower(w)].lists
 	}
-	return vocabulary[string(lowerInto(buf[:0], w))].lists
+	return vocabularyFold.find(w).lists
+}
+
+// foldTable finds the vocabulary entry of a word from its own bytes, its
+// ASCII capitals lowered as they are read: no lower-case copy and no map
+// on the rules' hottest path. It is an open-addressing hash table (FNV-1a,
+// linear probing), at most a quarter full; a free slot has no word.
+type foldTable []entry
+
+func newFoldTable(m map[string]entry) foldTable {
+	n := 1
+	for n < 4*len(m) {
+		n <<= 1
+	}
+	t := make(foldTable, n)
+	for w, e := range m {
+		i := foldHash(w) & uint32(n-1)
+		for t[i].word != "" {
+			i = (i + 1) & uint32(n-1)
+		}
+		t[i] = e
+	}
+	return t
+}
+
+// foldHash hashes w with its ASCII capitals lowered.
+func foldHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// find returns the entry whose word is w with its ASCII capitals lowered
+// (other bytes as they are), or a zero entry.
+func (t foldTable) find(w string) entry {
+	mask := uint32(len(t) - 1)
+	for i := foldHash(w) & mask; ; i = (i + 1) & mask {
+		e := &t[i]
+		if e.word == "" {
+			return entry{}
+		}
+		if len(e.word) == len(w) && equalLowered(e.word, w) {
+			return *e
+		}
+	}
+}
+
+// equalLowered reports whether w with its ASCII capitals lowered is low.
+func equalLowered(low, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasLowerSuffix reports whether lower(w) ends with suffix, a lower-case
@@ -286,6 +369,9 @@ var vocabulary = func() map[string]entry {
 	}
 	return m
 }()
+
+// vocabularyFold is the vocabulary as a foldTable.
+var vocabularyFold = newFoldTable(vocabulary)
 
 // cueWords are the verbs and phrases that report speech, in every form met
 // in news: "said", "says", "told", "points out", "according to".
