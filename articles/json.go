@@ -1,113 +1,167 @@
 package articles
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
-
-type jsonQuote struct {
-	Text      string  `json:"text"`
-	Speaker   *string `json:"speaker"`
-	Kind      string  `json:"kind"`
-	Paragraph int     `json:"paragraph"`
-	Start     int     `json:"start"`
-	End       int     `json:"end"`
-}
-
-type jsonParty struct {
-	Name       string   `json:"name"`
-	Kind       string   `json:"kind"`
-	Mentions   int      `json:"mentions"`
-	Quoted     int      `json:"quoted"`
-	Aliases    []string `json:"aliases"`
-	CreditOnly bool     `json:"credit_only,omitempty"`
-}
-
-type jsonArticle struct {
-	Path     string      `json:"path"`
-	Format   string      `json:"format"`
-	Encoding string      `json:"encoding,omitempty"`
-	Title    string      `json:"title"`
-	Byline   string      `json:"byline"`
-	Date     string      `json:"date"`
-	Source   string      `json:"source"`
-	URL      string      `json:"url,omitempty"`
-	Tags     []string    `json:"tags,omitempty"`
-	Words    int         `json:"words"`
-	Quotes   []jsonQuote `json:"quotes"`
-	Parties  []jsonParty `json:"parties"`
-}
 
 // JSON returns the article as one line of JSON in the form DESIGN.md gives,
 // without a trailing newline. Control characters, C1 controls and bidi
 // controls are escaped as \uXXXX so that the output is safe to print.
 // paragraph is the 1-based index of the quote's block among the article's
 // blocks.
+//
+// The line is written by hand, field by field as jsonArticle declares
+// them: encoding/json's reflection and a second pass for the runes it
+// leaves raw cost more than the analysis of a short article's quotes.
+// The tests hold it to encoding/json's output of jsonArticle made safe by
+// escapeUnsafe.
 func (a *Article) JSON() ([]byte, error) {
-	j := jsonArticle{
-		Path: a.Path, Format: string(a.Format), Encoding: a.Encoding,
-		Title: a.Meta.Title, Byline: a.Meta.Byline, Date: a.Meta.Date,
-		Source: a.Meta.Source, URL: a.Meta.URL, Tags: a.Meta.Tags, Words: a.Words,
-		Quotes: []jsonQuote{}, Parties: []jsonParty{},
+	b := make([]byte, 0, 512+len(a.Quotes)*160+len(a.Parties)*96)
+	b = append(b, `{"path":`...)
+	b = appendJSONString(b, a.Path)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, string(a.Format))
+	if a.Encoding != "" {
+		b = append(b, `,"encoding":`...)
+		b = appendJSONString(b, a.Encoding)
 	}
-	for _, q := range a.Quotes {
-		jq := jsonQuote{Text: q.Text(a.Text), Kind: string(q.Kind), Paragraph: q.Block + 1, Start: q.Span.Start, End: q.Span.End}
+	b = append(b, `,"title":`...)
+	b = appendJSONString(b, a.Meta.Title)
+	b = append(b, `,"byline":`...)
+	b = appendJSONString(b, a.Meta.Byline)
+	b = append(b, `,"date":`...)
+	b = appendJSONString(b, a.Meta.Date)
+	b = append(b, `,"source":`...)
+	b = appendJSONString(b, a.Meta.Source)
+	if a.Meta.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendJSONString(b, a.Meta.URL)
+	}
+	if len(a.Meta.Tags) > 0 {
+		b = append(b, `,"tags":`...)
+		b = appendJSONStrings(b, a.Meta.Tags)
+	}
+	b = append(b, `,"words":`...)
+	b = strconv.AppendInt(b, int64(a.Words), 10)
+	b = append(b, `,"quotes":[`...)
+	for i, q := range a.Quotes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, q.Text(a.Text))
+		b = append(b, `,"speaker":`...)
 		if q.Speaker != "" {
-			s := q.Speaker
-			jq.Speaker = &s
+			b = appendJSONString(b, q.Speaker)
+		} else {
+			b = append(b, "null"...)
 		}
-		j.Quotes = append(j.Quotes, jq)
+		b = append(b, `,"kind":`...)
+		b = appendJSONString(b, string(q.Kind))
+		b = append(b, `,"paragraph":`...)
+		b = strconv.AppendInt(b, int64(q.Block+1), 10)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(q.Span.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(q.Span.End), 10)
+		b = append(b, '}')
 	}
-	for _, p := range a.Parties {
-		aliases := p.Aliases
-		if aliases == nil {
-			aliases = []string{}
+	b = append(b, `],"parties":[`...)
+	for i, p := range a.Parties {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		j.Parties = append(j.Parties, jsonParty{Name: p.Name, Kind: string(p.Kind), Mentions: len(p.Mentions), Quoted: p.Quoted, Aliases: aliases, CreditOnly: p.CreditOnly})
+		b = append(b, `{"name":`...)
+		b = appendJSONString(b, p.Name)
+		b = append(b, `,"kind":`...)
+		b = appendJSONString(b, string(p.Kind))
+		b = append(b, `,"mentions":`...)
+		b = strconv.AppendInt(b, int64(len(p.Mentions)), 10)
+		b = append(b, `,"quoted":`...)
+		b = strconv.AppendInt(b, int64(p.Quoted), 10)
+		b = append(b, `,"aliases":`...)
+		b = appendJSONStrings(b, p.Aliases)
+		if p.CreditOnly {
+			b = append(b, `,"credit_only":true`...)
+		}
+		b = append(b, '}')
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(j); err != nil {
-		return nil, fmt.Errorf("json %s: %w", a.Path, err)
-	}
-	return escapeUnsafe(bytes.TrimRight(buf.Bytes(), "\n")), nil
+	b = append(b, "]}"...)
+	return b, nil
 }
 
-// escapeUnsafe rewrites C1 controls, DEL and bidi and invisible format
-// characters, which encoding/json leaves raw, as \uXXXX escapes. It is only
-// applied to encoder output, where such runes can occur only inside strings.
-func escapeUnsafe(b []byte) []byte {
-	var out []byte
-	for i := 0; i < len(b); {
-		if c := b[i]; c < 0x7f || c >= 0x80 && c < 0xc2 || c >= 0xc3 && c != 0xe2 && c != 0xef {
-			// Every unsafe rune is DEL or starts with 0xc2, 0xe2 or 0xef:
-			// ASCII and other lead bytes are copied as they are.
-			if out != nil {
-				out = append(out, c)
+// appendJSONStrings appends ss as a JSON array; nil is [].
+func appendJSONStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// without HTML escaping (invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped), and with DEL, C1 controls and the runes unsafeRune names
+// escaped as well.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
 			i++
+			start = i
 			continue
 		}
-		r, n := utf8.DecodeRune(b[i:])
-		if unsafeRune(r) {
-			if out == nil {
-				out = append(make([]byte, 0, len(b)+16), b[:i]...)
-			}
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else if out != nil {
-			out = append(out, b[i:i+n]...)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029' || unsafeRune(r):
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+		default:
+			i += n
+			continue
 		}
 		i += n
+		start = i
 	}
-	if out == nil {
-		return b
-	}
-	return out
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
+// unsafeRune reports whether JSON output must escape r although
+// encoding/json would leave it raw: DEL, C1 controls, and bidi and
+// invisible format characters.
 func unsafeRune(r rune) bool {
 	switch {
 	case r == 0x7f, r >= 0x80 && r <= 0x9f:

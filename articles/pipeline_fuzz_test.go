@@ -151,6 +151,9 @@ func checkJSON(t *testing.T, format doc.Format, a *articles.Article, b []byte) {
 	if !json.Valid(b) {
 		t.Fatalf("format %q: JSON is not valid: %q", format, b)
 	}
+	if ref := articles.RefJSON(a); !bytes.Equal(b, ref) {
+		t.Fatalf("format %q: JSON differs from encoding/json's:\n got %q\nwant %q", format, b, ref)
+	}
 	if bytes.ContainsAny(b, "\n\r") {
 		t.Errorf("format %q: JSON is not one line", format)
 	}
