@@ -138,14 +138,20 @@ func lower(w string) string {
 	if isLower(w) {
 		return w
 	}
-	if isASCII(w) {
+	ascii := isASCII(w)
+	if ascii {
 		if e := vocabularyFold.find(w); e.word != "" {
 			return e.word
 		}
-	} else if e, ok := vocabulary[string(appendLower(make([]byte, 0, 32), w))]; ok {
-		return e.word
 	}
-	return string(appendLower(nil, w))
+	var buf [32]byte
+	b := appendLower(buf[:0], w)
+	if !ascii {
+		if e, ok := vocabulary[string(b)]; ok {
+			return e.word
+		}
+	}
+	return string(b)
 }
 
 // isLower reports whether w has no upper-case ASCII letter and no
