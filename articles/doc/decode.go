@@ -178,8 +178,8 @@ func sniffUTF16(data []byte) (bigEndian, ok bool) {
 		n = sniffLen
 	}
 	n &^= 1
-	if n < 4 {
-		return false, false
+	if n < 4 || bytes.IndexByte(data[:n], 0) < 0 {
+		return false, false // no zero byte: the usual case, found fast
 	}
 	even, odd := 0, 0
 	for i := 0; i < n; i += 2 {
