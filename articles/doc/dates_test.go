@@ -2,6 +2,8 @@ package doc
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,5 +66,39 @@ func TestFindDatesMatchesDefinition(t *testing.T) {
 		if got, want := findDates(s), refFindDates(s); !slices.Equal(got, want) {
 			t.Fatalf("findDates(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestDatelineLikeKeepsEveryDateline: the cheap test before datelineRe
+// never turns away a paragraph the pattern matches, over every paragraph
+// and line of the examples and test articles, and over datelines written
+// for it.
+func TestDatelineLikeKeepsEveryDateline(t *testing.T) {
+	lines := []string{"KYIV, Ukraine (AP) — x", "N.Y. — x", "O'HARE — x", "Kyiv (Reuters) - x", "ÉVORA, 3 March — x",
+		"São Paulo, March 3 (AFP) - x", "Łódź (PAP) — x", "D.C. — x", "ESPOO, 6 February (Reuters) – Lumora"}
+	for _, dir := range []string{"../../examples", "../testdata", "testdata"} {
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil || len(data) > 1<<20 {
+				return nil
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+			return nil
+		})
+	}
+	matched := 0
+	for _, s := range lines {
+		if datelineRe.MatchString(s) {
+			matched++
+			if !datelineLike(s) {
+				t.Errorf("datelineLike turned away a dateline: %q", s)
+			}
+		}
+	}
+	if matched < 9 {
+		t.Errorf("only %d lines are datelines: the test is not testing", matched)
 	}
 }

@@ -629,9 +629,24 @@ var datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu
 // dayMonthRe matches a date without a year: "3 March", "March 3".
 var dayMonthRe = regexp.MustCompile(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}`)
 
+// datelineLike is the cheap test before datelineRe: a dateline starts
+// with a capital, and then either a second capital (or ' ’ . -: "KYIV",
+// "N.Y.") or has an agency in brackets ("Kyiv (Reuters)").
+func datelineLike(s string) bool {
+	r0, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r0) {
+		return false
+	}
+	r1, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r1) || strings.ContainsRune("'’.-", r1) || strings.IndexByte(s, '(') >= 0
+}
+
 // dateline returns the dateline that opens a paragraph ("KYIV, Ukraine
 // (AP)"), the agency in it and the date in it, or "" when there is none.
 func dateline(s string) (dl, agency, date string) {
+	if !datelineLike(s) {
+		return "", "", ""
+	}
 	m := datelineRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", "", ""
