@@ -337,19 +337,30 @@ func (f *finder) sentenceStart(b doc.Block, pos int) int {
 	if k := sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.End > pos }); k > 0 {
 		lo = max(lo, min(pos, f.items[k-1].Span.End))
 	}
-	for i := pos - 1; i > lo; i-- {
-		c := f.text[i]
-		if (c == ' ' || c == '\n') && i > lo {
-			p := f.text[i-1]
-			if p == '.' || p == '!' || p == '?' {
-				if p == '.' && abbrevBefore(f.text, lo, i-1) {
-					continue
-				}
-				return i + 1
+	// the last full stop, exclamation or question mark followed by a space
+	// or line break, eight bytes at a time where none of them stands
+	for j := pos - 2; j >= lo; {
+		if j-7 >= lo && !mayEndSentence(load64(f.text, j-7)) {
+			j -= 8
+			continue
+		}
+		if p, c := f.text[j], f.text[j+1]; (p == '.' || p == '!' || p == '?') && (c == ' ' || c == '\n') {
+			if p != '.' || !abbrevBefore(f.text, lo, j) {
+				return j + 2
 			}
 		}
+		j--
 	}
 	return contentStart(f.text, doc.Span{Start: lo, End: b.End}, b.Kind)
+}
+
+// mayEndSentence reports whether the eight bytes of x hold a '.', '!' or
+// '?': a byte equal to c leaves a zero byte in x^(c×0x01…), and v-0x01…
+// sets the top bit of a zero byte of v that was clear in v.
+func mayEndSentence(x uint64) bool {
+	const ones = 0x0101010101010101
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & (0x80 * ones) }
+	return zero(x^('.'*ones))|zero(x^('!'*ones))|zero(x^('?'*ones)) != 0
 }
 
 func (f *finder) prevBlock(bi int) int {

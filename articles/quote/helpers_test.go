@@ -178,3 +178,18 @@ func TestFoldTable(t *testing.T) {
 		}
 	}
 }
+
+func TestMayEndSentence(t *testing.T) {
+	for _, fill := range []string{"abcdefgh", "        ", "\x00\x00\x00\x00\x00\x00\x00\x00", "\xff\xff\xff\xff\xff\xff\xff\xff", "-/>@-/>@"} {
+		for pos := 0; pos < 8; pos++ {
+			for b := 0; b < 256; b++ {
+				s := []byte(fill)
+				s[pos] = byte(b)
+				want := strings.ContainsAny(string(s), ".!?")
+				if got := mayEndSentence(load64(string(s), 0)); got != want {
+					t.Fatalf("mayEndSentence(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
