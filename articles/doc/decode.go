@@ -2,7 +2,6 @@ package doc
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -272,7 +271,7 @@ func binary(data []byte) bool {
 	return ctl*4 > len(data)
 }
 
-var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+var metaCharsetRe = lazyRE(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
 
 // metaCharset returns the charset an HTML page declares in a <meta> tag in
 // its first 4 KB, or "".

@@ -3,7 +3,6 @@ package doc
 import (
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -212,7 +211,7 @@ func attr(n *html.Node, key string) string {
 
 // furnitureRe matches a class, id or data attribute token of site
 // furniture.
-var furnitureRe = regexp.MustCompile(`(?i)(^|[-_ ])(share|sharing|social|related|newsletters?|subscribe|subscription|promo|promos|advert|advertisement|ads?|ad-?slot|adunit|gpt|cookies?|consent|comments?|most-?read|most-?popular|popular|trending|recommend|recommended|recommendations|outbrain|taboola|breadcrumbs?|pagination|paywall|signup|sidebar|widget|onward|more-?stories|read-?more|tags-?links|post-?navigation|byline|dateline|timestamp|author|meta|ticker|masthead|skip-?link|toolbar|banner|modal|popup|overlay|gallery|video)([-_ ]|$)`)
+var furnitureRe = lazyRE(`(?i)(^|[-_ ])(share|sharing|social|related|newsletters?|subscribe|subscription|promo|promos|advert|advertisement|ads?|ad-?slot|adunit|gpt|cookies?|consent|comments?|most-?read|most-?popular|popular|trending|recommend|recommended|recommendations|outbrain|taboola|breadcrumbs?|pagination|paywall|signup|sidebar|widget|onward|more-?stories|read-?more|tags-?links|post-?navigation|byline|dateline|timestamp|author|meta|ticker|masthead|skip-?link|toolbar|banner|modal|popup|overlay|gallery|video)([-_ ]|$)`)
 
 // furnitureRoles are ARIA roles of site furniture.
 var furnitureRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
@@ -479,7 +478,7 @@ func htmlMeta(root *html.Node) Meta {
 	return m
 }
 
-var bylineClassRe = regexp.MustCompile(`(?i)(^|[-_ ])(byline|author|author-name|byline-name)([-_ ]|$)`)
+var bylineClassRe = lazyRE(`(?i)(^|[-_ ])(byline|author|author-name|byline-name)([-_ ]|$)`)
 
 // clean1 is the one-line form of metadata text: invisible characters
 // removed and white space collapsed.
@@ -1150,7 +1149,7 @@ func escapeMarkdown(s string, _ bool) string {
 	return b.String()
 }
 
-var lineStartRe = regexp.MustCompile(`^(#|>|[-+=]|\d+[.)])`)
+var lineStartRe = lazyRE(`^(#|>|[-+=]|\d+[.)])`)
 
 // escapeLineStart escapes a mark at the start of a line that would make it
 // a heading, block quote, list item or setext underline.

@@ -2,7 +2,6 @@ package doc
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -145,13 +144,13 @@ func yamlDate(v any) string {
 }
 
 var (
-	atxRe      = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]|$)`)
-	fenceRe    = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
-	quoteRe    = regexp.MustCompile(`^ {0,3}>`)
-	itemRe     = regexp.MustCompile(`^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
-	breakRe    = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*([-*_]))+[ \t]*$`)
-	setextRe   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	indentedRe = regexp.MustCompile(`^(    |\t)`)
+	atxRe      = lazyRE(`^ {0,3}(#{1,6})(?:[ \t]|$)`)
+	fenceRe    = lazyRE("^ {0,3}(`{3,}|~{3,})")
+	quoteRe    = lazyRE(`^ {0,3}>`)
+	itemRe     = lazyRE(`^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
+	breakRe    = lazyRE(`^ {0,3}([-*_])(?:[ \t]*([-*_]))+[ \t]*$`)
+	setextRe   = lazyRE(`^ {0,3}(=+|-+)[ \t]*$`)
+	indentedRe = lazyRE(`^(    |\t)`)
 )
 
 // readMarkdown fills d from Markdown source: the front matter, then a
@@ -314,9 +313,9 @@ func mdBoilerplate(text string, blocks []Block) {
 }
 
 var (
-	mdImageRe    = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	mdLinkRe     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasisRe = regexp.MustCompile("(^|[^\\p{L}\\p{N}])[*_`]+|[*_`]+([^\\p{L}\\p{N}]|$)")
+	mdImageRe    = lazyRE(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLinkRe     = lazyRE(`\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasisRe = lazyRE("(^|[^\\p{L}\\p{N}])[*_`]+|[*_`]+([^\\p{L}\\p{N}]|$)")
 )
 
 // mdInline returns the text of one line of Markdown without its syntax:

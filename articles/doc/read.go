@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -70,7 +69,7 @@ func Read(format Format, data []byte) (*Document, error) {
 	return d, nil
 }
 
-var htmlStartRe = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<!--|<(p|div|article|section|main|h[1-6]|table|ul|ol|blockquote)[\s>])`)
+var htmlStartRe = lazyRE(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<!--|<(p|div|article|section|main|h[1-6]|table|ul|ol|blockquote)[\s>])`)
 
 // looksHTML reports whether data starts like an HTML page, after a BOM
 // and white space.
@@ -83,7 +82,7 @@ func looksHTML(data []byte) bool {
 	return htmlStartRe.Match(data)
 }
 
-var mdStartRe = regexp.MustCompile(`^(---[ \t]*\n|#{1,6}[ \t]+\S)`)
+var mdStartRe = lazyRE(`^(---[ \t]*\n|#{1,6}[ \t]+\S)`)
 
 // sniff returns the format of decoded text: HTML, Markdown or Text.
 func sniff(text string) Format {

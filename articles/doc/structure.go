@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -284,7 +283,7 @@ func pickDate(dates []string) string {
 	return ""
 }
 
-var yearRe = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+var yearRe = lazyRE(`\b(1[89]|20)\d\d\b`)
 
 // headerKind classifies a line of the header zone: Caption, Credit, Byline,
 // Dateline or Date, with the name or dateline it gives; Body when it is
@@ -319,11 +318,11 @@ func headerKind(s string) (Kind, string) {
 var (
 	// relativeDateRe matches a line giving the time as the page showed
 	// it: "2 hours ago", "Updated 5 mins ago", "Yesterday".
-	relativeDateRe = regexp.MustCompile(`(?i)^((published|updated|posted|last updated)\s*:?\s*)?(\d{1,3}\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago|just now|yesterday|today)(\s*[,|·•]\s*\d{1,2}[:.]\d{2}(\s*[ap]m)?)?$`)
+	relativeDateRe = lazyRE(`(?i)^((published|updated|posted|last updated)\s*:?\s*)?(\d{1,3}\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+ago|just now|yesterday|today)(\s*[,|·•]\s*\d{1,2}[:.]\d{2}(\s*[ap]m)?)?$`)
 	// furnitureLineRe matches page furniture copied along with an
 	// article: breadcrumbs, skip links, menu and UI labels.
-	furnitureLineRe = regexp.MustCompile(`(?i)^(skip to (main )?content|skip to navigation|jump to|menu|search|sign in|log ?in|subscribe|save|saved|listen|listen to this article|bookmark|follow|print|share|share this|image|video|gallery|open image in gallery|expand|close|advertisement|\d+ min(ute)?s? read|\d+ comments?)\s*:?$`)
-	breadcrumbRe    = regexp.MustCompile(`^[^.!?"“”]{1,40}(\s+[›»>]\s+[^.!?"“”]{1,40}){1,6}$|^(?i:home|news)(\s+[/|]\s+[^.!?"“”/|]{1,40}){1,6}$`)
+	furnitureLineRe = lazyRE(`(?i)^(skip to (main )?content|skip to navigation|jump to|menu|search|sign in|log ?in|subscribe|save|saved|listen|listen to this article|bookmark|follow|print|share|share this|image|video|gallery|open image in gallery|expand|close|advertisement|\d+ min(ute)?s? read|\d+ comments?)\s*:?$`)
+	breadcrumbRe    = lazyRE(`^[^.!?"“”]{1,40}(\s+[›»>]\s+[^.!?"“”]{1,40}){1,6}$|^(?i:home|news)(\s+[/|]\s+[^.!?"“”/|]{1,40}){1,6}$`)
 )
 
 // leadingFurniture reports whether a line is page furniture copied with
@@ -412,9 +411,9 @@ const monthNames = `January|February|March|April|May|June|July|August|September|
 
 // dateTailRes match the forms of a date that end in its year, anchored
 // at the year's end: "3 March 2024" and "March 3, 2024".
-var dateTailRes = []*regexp.Regexp{
-	regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)? (?:` + monthNames + `)\.?,? \d{4}$`),
-	regexp.MustCompile(`\b(?:` + monthNames + `)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$`),
+var dateTailRes = []*lazyRegexp{
+	lazyRE(`\b\d{1,2}(?:st|nd|rd|th)? (?:` + monthNames + `)\.?,? \d{4}$`),
+	lazyRE(`\b(?:` + monthNames + `)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}$`),
 }
 
 // dateTailMax is the most bytes a date that ends in its year can take
@@ -534,7 +533,7 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
-var dateWordRe = regexp.MustCompile(`(?i)^(published|updated|posted|last|modified|created|on|at|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` + monthNames + `|\d{1,4}(st|nd|rd|th)?|\d{1,2}[:.]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:.z+\-]*)?)$`)
+var dateWordRe = lazyRE(`(?i)^(published|updated|posted|last|modified|created|on|at|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|` + monthNames + `|\d{1,4}(st|nd|rd|th)?|\d{1,2}[:.]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:.z+\-]*)?)$`)
 
 // dateLine reports whether s is only a date, perhaps with a time and words
 // such as "Published" or "Updated".
@@ -553,10 +552,10 @@ func dateLine(s string) bool {
 }
 
 var (
-	byRe = regexp.MustCompile(`^(?i:by|written by|words by|text by|von|par|por)\s+(.+)$`)
+	byRe = lazyRE(`^(?i:by|written by|words by|text by|von|par|por)\s+(.+)$`)
 	// "Jane Doe, Staff Writer" or "Jane Doe, Associated Press".
-	nameRoleRe = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s*(?:,|\||—|–|-)\s*(.+)$`)
-	roleRe     = regexp.MustCompile(`(?i)\b(writer|reporter|correspondent|editor|columnist|contributor|staff|bureau|journalist|analyst|associated press|reuters|afp|bloomberg|press association|the guardian|bbc)\b`)
+	nameRoleRe = lazyRE(`^((?:\p{Lu}[\p{L}'’.\-]*\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s*(?:,|\||—|–|-)\s*(.+)$`)
+	roleRe     = lazyRE(`(?i)\b(writer|reporter|correspondent|editor|columnist|contributor|staff|bureau|journalist|analyst|associated press|reuters|afp|bloomberg|press association|the guardian|bbc)\b`)
 )
 
 // nameWord reports whether w can be a word of a person's name: capitalised,
@@ -619,7 +618,7 @@ func initialEnd(s string) bool {
 // (", 3 March") and an agency ("(AP)"), then a dash — or a title-case place
 // when an agency follows ("Kyiv (Reuters) -"). Group 1 is the dateline
 // without the dash; group 2 the agency.
-var datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}` +
+var datelineRe = lazyRE(`^((?:\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3}` +
 	`(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2})?` +
 	`(?:,? (?:\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2})(?:,? \d{4})?)?` +
 	`(?: \(([\p{L}&. \-]{1,30})\))?` +
@@ -627,7 +626,7 @@ var datelineRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu
 	`\s*(?:—|–|--|-|:)(?:\s+|$)`)
 
 // dayMonthRe matches a date without a year: "3 March", "March 3".
-var dayMonthRe = regexp.MustCompile(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}`)
+var dayMonthRe = lazyRE(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.? \d{1,2}`)
 
 // datelineLike is the cheap test before datelineRe: a dateline starts
 // with a capital, and then either a second capital (or ' ’ . -: "KYIV",
@@ -665,11 +664,11 @@ func dateline(s string) (dl, agency, date string) {
 }
 
 var (
-	creditPrefixRe = regexp.MustCompile(`(?i)^\(?\s*(photo|photos|photograph|photographs|picture|pictures|image|images|foto|fotos|credit|credits|illustration|graphic|video|photo credit|image credit|cover photo|main photo|top photo|header image|lead image)\s*(by|courtesy of|:|/)`)
-	agencyRe       = regexp.MustCompile(`(?i)\b(AP|AFP|EPA|EFE|EPA-EFE|Reuters|Getty|Getty Images|Shutterstock|Alamy|PA|PA Wire|ANSA|dpa|Xinhua|TASS|Anadolu|Bloomberg|AP Photo|iStock|Unsplash|Wikimedia|Wikimedia Commons|Pixabay|Sipa|Zuma|NurPhoto|Sputnik|MIA|Associated Press)\b`)
-	photoWordRe    = regexp.MustCompile(`(?i)\b(photo|photograph|pictured|picture|image|file photo|in this image)\b`)
+	creditPrefixRe = lazyRE(`(?i)^\(?\s*(photo|photos|photograph|photographs|picture|pictures|image|images|foto|fotos|credit|credits|illustration|graphic|video|photo credit|image credit|cover photo|main photo|top photo|header image|lead image)\s*(by|courtesy of|:|/)`)
+	agencyRe       = lazyRE(`(?i)\b(AP|AFP|EPA|EFE|EPA-EFE|Reuters|Getty|Getty Images|Shutterstock|Alamy|PA|PA Wire|ANSA|dpa|Xinhua|TASS|Anadolu|Bloomberg|AP Photo|iStock|Unsplash|Wikimedia|Wikimedia Commons|Pixabay|Sipa|Zuma|NurPhoto|Sputnik|MIA|Associated Press)\b`)
+	photoWordRe    = lazyRE(`(?i)\b(photo|photograph|pictured|picture|image|file photo|in this image)\b`)
 	sentencePunct  = ".,;:!?\"“”«»()"
-	creditSuffixRe = regexp.MustCompile(`(?i)[.)]\s*\(?(photo|photograph|picture|image|credit|foto)s?\s*(by|:)\s*[^.()]{2,60}\)?\.?$`)
+	creditSuffixRe = lazyRE(`(?i)[.)]\s*\(?(photo|photograph|picture|image|credit|foto)s?\s*(by|:)\s*[^.()]{2,60}\)?\.?$`)
 )
 
 // pictureKind classifies a line that belongs to the picture: a credit
@@ -762,15 +761,15 @@ func describes(s string) bool {
 var (
 	// markerRe matches a line of site furniture that starts trailing
 	// boilerplate.
-	markerRe = regexp.MustCompile(`(?i)^(videos? of the day|read more|read also|also read|read next|see also|more on this( story| topic)?|more from .{1,40}|more stories|more news|related|related (articles?|stories|news|content|coverage|posts|reading|topics|links)|share( this)?( article| story| page| post)?|share (on|via) \w+|advertisement|advert|sponsored( content)?|comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion)|most (read|popular|viewed|shared)|trending( now| stories)?|recommended( for you| stories| articles)?|you (may|might) (also )?like|tags?|topics?|filed under|subscribe( to .{1,40}| now)?|sign up( for .{1,40}| now)?|newsletters?|follow us( on .{1,40})?|copyright\b.*|© ?.*|all rights reserved\.?|(additional )?reporting by .*|(writing|editing) by .*|watch( now| more| the video)?|listen to this article|print( this)?( article)?|e-?mail|facebook|twitter|x|whatsapp|linkedin|telegram|copy link|back to top|top stories|latest (news|stories)|don'?t miss|popular( now)?|more videos|in other news|about the author)\s*:?$`)
+	markerRe = lazyRE(`(?i)^(videos? of the day|read more|read also|also read|read next|see also|more on this( story| topic)?|more from .{1,40}|more stories|more news|related|related (articles?|stories|news|content|coverage|posts|reading|topics|links)|share( this)?( article| story| page| post)?|share (on|via) \w+|advertisement|advert|sponsored( content)?|comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion)|most (read|popular|viewed|shared)|trending( now| stories)?|recommended( for you| stories| articles)?|you (may|might) (also )?like|tags?|topics?|filed under|subscribe( to .{1,40}| now)?|sign up( for .{1,40}| now)?|newsletters?|follow us( on .{1,40})?|copyright\b.*|© ?.*|all rights reserved\.?|(additional )?reporting by .*|(writing|editing) by .*|watch( now| more| the video)?|listen to this article|print( this)?( article)?|e-?mail|facebook|twitter|x|whatsapp|linkedin|telegram|copy link|back to top|top stories|latest (news|stories)|don'?t miss|popular( now)?|more videos|in other news|about the author)\s*:?$`)
 	// leadMarkerRe matches a line that is a link to another article,
 	// which is boilerplate wherever it stands.
-	leadMarkerRe = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|recommended|click here|tags|topics|filed under|categories)\s*[:>»|]`)
+	leadMarkerRe = lazyRE(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|recommended|click here|tags|topics|filed under|categories)\s*[:>»|]`)
 	// adRe matches a line that is only an advertising slot, which is
 	// boilerplate wherever it stands.
-	adRe   = regexp.MustCompile(`(?i)^(advertisement|advert|ad|sponsored|sponsored content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|scroll (down )?to continue( reading)?|continue reading below|skip advert(isement)?)\s*:?$`)
-	urlRe  = regexp.MustCompile(`(?i)^(<?https?://|www\.)\S+$`)
-	endsRe = regexp.MustCompile(`[.!?…]["'”’»)]*$`)
+	adRe   = lazyRE(`(?i)^(advertisement|advert|ad|sponsored|sponsored content|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|scroll (down )?to continue( reading)?|continue reading below|skip advert(isement)?)\s*:?$`)
+	urlRe  = lazyRE(`(?i)^(<?https?://|www\.)\S+$`)
+	endsRe = lazyRE(`[.!?…]["'”’»)]*$`)
 )
 
 // adLine reports whether a one-line paragraph is site furniture wherever
