@@ -94,6 +94,7 @@ func (s *scanner) block(start, end int, role blockRole) {
 	s.toks = s.toks[:0] // Extract sizes it for the longest block; appendTokens grows it
 	var z tokenizer
 	z.reset(s.text, start, end)
+	z.l = s.l
 	s.toks = z.appendTokens(s.toks)
 	if !s.names {
 		s.markHeadlines()
@@ -190,23 +191,10 @@ func (s *scanner) lowerWord(i int) string {
 
 // capWord reports whether token i is a capitalised word that can be part
 // of a name: not a number, a code ("F-16", "COP29") or a plural acronym
-// ("NGOs"). The tokenizer works this out for words without digits (see
-// nameShape); a word with digits is a name part only when listed ("G7").
+// ("NGOs"). The tokenizer works this out (see nameShape); a word with
+// digits is a name part only when listed ("G7").
 func (s *scanner) capWord(i int) bool {
-	if i < 0 || i >= len(s.toks) {
-		return false
-	}
-	t := &s.toks[i]
-	if t.f&(fWord|fCap) != fWord|fCap {
-		return false
-	}
-	if t.f&fNameKnown == 0 {
-		t.f |= fNameKnown
-		if len(s.lexAt(i).gaz) > 0 {
-			t.f |= fName
-		}
-	}
-	return t.f&fName != 0
+	return uint(i) < uint(len(s.toks)) && s.toks[i].f&(fWord|fCap|fName) == fWord|fCap|fName
 }
 
 // gazAt returns the longest listed form at token i: its length in tokens,

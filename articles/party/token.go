@@ -26,8 +26,7 @@ const (
 	fApos                          // a word with an inner apostrophe: "d'Alema", "Russia's"
 	fCommonKnown                   // fCommon is set: the word was looked up
 	fCommon                        // the word, without possessive, is a common word
-	fNameKnown                     // fName is set: capWord was worked out
-	fName                          // a capitalised word that can be part of a name
+	fName                          // a capitalised word that can be part of a name (see capWord)
 	fClassKnown                    // cls is set
 )
 
@@ -56,6 +55,10 @@ type tokenizer struct {
 	// when there is none. Without it, "[](" repeated with no ')' costs a
 	// scan to the end per repeat: quadratic.
 	closeAt int
+	// l, when set, decides for capitalised words with digits whether they
+	// are name parts: listed ones are ("G7"). Without it they are not
+	// marked, and only capWord reads the mark.
+	l *lists
 }
 
 func (z *tokenizer) reset(text string, start, end int) {
@@ -393,9 +396,9 @@ func (z *tokenizer) word(t *token) {
 			}
 		}
 	}
-	if t.f&fCap != 0 && t.f&fHasDigit == 0 {
-		t.f |= fNameKnown
-		if nameShape(text[start:t.b], t.f&fHyphen != 0) {
+	if t.f&fCap != 0 {
+		if t.f&fHasDigit == 0 && nameShape(text[start:t.b], t.f&fHyphen != 0) ||
+			t.f&fHasDigit != 0 && z.l != nil && len(z.l.lookup(text[start:t.b]).gaz) > 0 {
 			t.f |= fName
 		}
 	}
