@@ -30,8 +30,8 @@ import (
 const (
 	batchWindow = 40 * time.Millisecond // longest a result waits to be shown
 	maxBatch    = 4096                  // most results in one message
-	firstWindow = 10 * time.Millisecond // longest the first batch waits after its first result
-	firstBatch  = 64                    // most results in the first batch: rows for a tall screen
+	firstWindow = 5 * time.Millisecond  // longest the first batch waits after its first result
+	firstBatch  = 48                    // most results in the first batch: rows for a tall screen
 )
 
 // loader is a folder scan in progress. It is shared by pointer between the
