@@ -193,3 +193,12 @@ func TestMayEndSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldHashASCII(t *testing.T) {
+	for _, w := range []string{"", "said", "Said", "SAID", "säger", "Säger", "x\xff", "a-b.c'd"} {
+		h, ascii, clean := foldHashASCII(w)
+		if h != foldHash(w) || ascii != isASCII(w) || clean != isLower(w) {
+			t.Errorf("foldHashASCII(%q) = %d, %v, %v, want %d, %v, %v", w, h, ascii, clean, foldHash(w), isASCII(w), isLower(w))
+		}
+	}
+}

@@ -194,13 +194,14 @@ func known(w string) string {
 // lookup returns known(w) and the word lists lower(w) is in, with one
 // table look-up.
 func lookup(w string) (string, class) {
-	if !isASCII(w) {
+	h, ascii, clean := foldHashASCII(w)
+	if !ascii {
 		var buf [32]byte
 		e := vocabulary[string(appendLower(buf[:0], w))]
 		return e.word, e.lists
 	}
-	e := vocabularyFold.find(w)
-	if e.word == "" && isLower(w) {
+	e := vocabularyFold.findHashed(w, h)
+	if e.word == "" && clean {
 		return w, 0
 	}
 	return e.word, e.lists
@@ -250,11 +251,33 @@ func foldHash(w string) uint32 {
 	return h
 }
 
+// foldHashASCII returns foldHash(w), and whether w is ASCII and whether
+// it has no capital either, in one pass.
+func foldHashASCII(w string) (h uint32, ascii, clean bool) {
+	h, ascii, clean = 2166136261, true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			clean = false
+		} else if c >= utf8.RuneSelf {
+			ascii, clean = false, false
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, ascii, clean
+}
+
 // find returns the entry whose word is w with its ASCII capitals lowered
 // (other bytes as they are), or a zero entry.
 func (t foldTable) find(w string) entry {
+	return t.findHashed(w, foldHash(w))
+}
+
+// findHashed is find given foldHash(w).
+func (t foldTable) findHashed(w string, h uint32) entry {
 	mask := uint32(len(t) - 1)
-	for i := foldHash(w) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		e := &t[i]
 		if e.word == "" {
 			return entry{}
