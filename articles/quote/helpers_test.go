@@ -202,3 +202,27 @@ func TestFoldHashASCII(t *testing.T) {
 		}
 	}
 }
+
+func TestCandidateBytes(t *testing.T) {
+	for _, fill := range []string{"abcdefgh", "        ", "!!!!!!!!", "((((((((", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f"} {
+		for pos := 0; pos < 8; pos++ {
+			for b := 0; b < 256; b++ {
+				s := []byte(fill)
+				s[pos] = byte(b)
+				got := candidateBytes(load64(string(s), 0))
+				for k, c := range s {
+					marked := got&(0x80<<(8*k)) != 0
+					if candidate[c] && !marked {
+						t.Fatalf("candidateBytes(%q) misses candidate byte %d (%#x)", s, k, c)
+					}
+					if want := c >= 0x80 || '"' <= c && c <= '\''; marked != want {
+						t.Fatalf("candidateBytes(%q) byte %d (%#x): marked %v, want %v", s, k, c, marked, want)
+					}
+				}
+				if got&^(0x8080808080808080) != 0 {
+					t.Fatalf("candidateBytes(%q) = %#x sets bits other than top bits", s, got)
+				}
+			}
+		}
+	}
+}

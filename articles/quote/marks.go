@@ -83,6 +83,17 @@ func glyphOf(r rune) glyph {
 // marks, '&' for HTML entities and the lead bytes of the multi-byte marks.
 var candidate = [256]bool{'"': true, '\'': true, '&': true, 0xC2: true, 0xE2: true, 0xE3: true}
 
+// candidateBytes sets the top bit of each of the eight bytes of x that may
+// be a candidate (a superset: every non-ASCII byte, and '"' to '\”), and
+// clears every other bit. As in capitalBytes, adding 0x80-lo to a byte
+// below 0x80 sets its top bit from lo up.
+func candidateBytes(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	low := x & (0x7F * ones)
+	inRange := (low + (0x80-'"')*ones) &^ (low + (0x80-'\''-1)*ones)
+	return (x | inRange) & (0x80 * ones)
+}
+
 // entities maps the HTML entity names that stand for quotation marks.
 var entities = map[string]rune{
 	"quot": '"', "apos": '\'', "ldquo": '“', "rdquo": '”', "bdquo": '„',

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -120,11 +121,21 @@ func scanBlock(s *scanner) stateFn {
 // scanText skips to the next byte that may start a quotation mark.
 func scanText(s *scanner) stateFn {
 	t := s.text[:s.para.End]
-	for i := s.pos; i < len(t); i++ {
+	for i := s.pos; i < len(t); {
+		if i+8 <= len(t) {
+			// go straight to the first of the next eight bytes that may be one
+			m := candidateBytes(load64(t, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		if candidate[t[i]] {
 			s.pos = i
 			return scanMark
 		}
+		i++
 	}
 	s.pos = s.para.End
 	return endParagraph
