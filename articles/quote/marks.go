@@ -84,9 +84,10 @@ func glyphOf(r rune) glyph {
 var candidate = [256]bool{'"': true, '\'': true, '&': true, 0xC2: true, 0xE2: true, 0xE3: true}
 
 // candidateBytes sets the top bit of each of the eight bytes of x that may
-// be a candidate (a superset: every non-ASCII byte, and '"' to '\”), and
-// clears every other bit. As in capitalBytes, adding 0x80-lo to a byte
-// below 0x80 sets its top bit from lo up.
+// be a candidate (a superset: every non-ASCII byte, and 0x22 to 0x27, the
+// double quote to the apostrophe), and clears every other bit. As in
+// capitalBytes, adding 0x80-lo to a byte below 0x80 sets its top bit from
+// lo up.
 func candidateBytes(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	low := x & (0x7F * ones)
