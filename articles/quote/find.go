@@ -438,6 +438,15 @@ func (f *finder) markerBefore(pos int) bool {
 	return w == "called" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "so")
 }
 
+// countByte tells the ASCII bytes of a word for countWords: letters,
+// digits, apostrophes and hyphens (false for every other byte).
+var countByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = wordByte[c] || c == '\'' || c == '-'
+	}
+	return t
+}()
+
 // countWords counts the words of s and reports whether every word of four
 // letters or more is capitalised (a title).
 // It stops counting past 12 words, more than any rule needs.
@@ -446,12 +455,11 @@ func countWords(s string) (int, bool) {
 	for i := 0; i < len(s); {
 		start := i
 		for i < len(s) { // a word: letters, digits, apostrophes, hyphens
-			if c := s[i]; c < utf8.RuneSelf {
-				if !wordByte[c] && c != '\'' && c != '-' {
-					break
-				}
+			if c := s[i]; countByte[c] {
 				i++
 				continue
+			} else if c < utf8.RuneSelf {
+				break
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isLetter(r) && r != '’' {
