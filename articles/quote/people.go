@@ -150,11 +150,10 @@ func runEnd(text string, i, end int) int {
 			lim = min(end, i+4)
 		}
 		for j < lim {
-			if c := text[j]; c < utf8.RuneSelf {
-				if nameByte[c] {
-					j++
-					continue
-				}
+			if c := text[j]; nameByte[c] {
+				j++
+				continue
+			} else if c < utf8.RuneSelf {
 				break
 			}
 			r, n := utf8.DecodeRuneInString(text[j:end])
@@ -180,7 +179,7 @@ func runEnd(text string, i, end int) int {
 
 // nameByte tells the ASCII bytes that continue a word of a name: letters,
 // digits, apostrophes, hyphens and dots.
-var nameByte = func() (t [utf8.RuneSelf]bool) {
+var nameByte = func() (t [256]bool) { // false from utf8.RuneSelf up
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = wordByte[c] || c == '\'' || c == '-' || c == '.'
 	}

@@ -32,11 +32,10 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 		case wordRune(r):
 			j := i + n
 			for j < len(window) {
-				if c := window[j]; c < utf8.RuneSelf {
-					if wordByte[c] {
-						j++
-						continue
-					}
+				if c := window[j]; wordByte[c] {
+					j++
+					continue
+				} else if c < utf8.RuneSelf {
 					if c != '\'' && c != '-' && c != '.' {
 						break // the common case: a space or a mark ends the word
 					}
@@ -93,7 +92,7 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 	return out
 }
 
-var wordByte = func() (t [utf8.RuneSelf]bool) {
+var wordByte = func() (t [256]bool) { // false from utf8.RuneSelf up
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}
