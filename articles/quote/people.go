@@ -368,19 +368,22 @@ func (f *finder) describedSubject(it *item) (string, int) {
 			return "", -1
 		}
 		sp := f.text[a.speaker.Start:a.speaker.End]
-		ws := strings.Fields(lower(sp))
-		if len(ws) < 2 || !determiners[ws[0]] {
-			return "", -1
-		}
-		// the head noun: the last word before "for", "of", "at", "from"
-		head := ws[len(ws)-1]
-		for i, w := range ws {
-			if w == "for" || w == "of" || w == "at" || w == "from" || w == "with" {
-				head = ws[i-1]
-				break
+		// a determiner, then the head noun: the last word, or the last
+		// before "for", "of", "at", "from" ("a spokeswoman for the ministry")
+		n, head, headSet := 0, "", false
+		for w := range strings.FieldsSeq(sp) {
+			lw := known(w)
+			if n == 0 && !determiners[lw] {
+				return "", -1
 			}
+			if !headSet && (lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") {
+				headSet = true
+			} else if !headSet {
+				head = lw
+			}
+			n++
 		}
-		if personNouns[head] {
+		if n >= 2 && personNouns[head] {
 			return sp, a.speaker.Start
 		}
 		return "", -1
