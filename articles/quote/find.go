@@ -806,11 +806,18 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	if !startsThe(s) {
 		return "" // most speakers are names: no need to split them
 	}
-	ws := strings.Fields(lower(s))
-	if len(ws) < 2 || ws[0] != "the" {
+	n, first, last := 0, "", ""
+	for w := range strings.FieldsSeq(s) {
+		if n == 0 {
+			first = known(w)
+		}
+		last = w
+		n++
+	}
+	if n < 2 || first != "the" {
 		return ""
 	}
-	title := ws[len(ws)-1]
+	title := known(last)
 	if !titleWords[title] || strings.HasSuffix(title, "s") && title != "boss" {
 		return ""
 	}
