@@ -28,8 +28,8 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 			continue
 		}
 		r, n := decode(text, i, to)
-		switch {
-		case wordRune(r):
+		switch c := window[i]; {
+		case wordByte[c] || c >= utf8.RuneSelf && wordRune(r):
 			j := i + n
 			for j < len(window) {
 				if c := window[j]; wordByte[c] {
