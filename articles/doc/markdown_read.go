@@ -355,6 +355,15 @@ func mdInline(s string) string {
 	return collapseSpace(s)
 }
 
+// mdMark reports whether a line can open a block that is not a paragraph
+// as atxRe, fenceRe, quoteRe, itemRe, breakRe and setextRe see them: its
+// first byte after spaces and tabs is one of their marks. It is the cheap
+// test before them; most lines are prose.
+func mdMark(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	return s != "" && strings.IndexByte("#`~>-*+_=0123456789", s[0]) >= 0
+}
+
 // mdBlocks splits Markdown source from pos into blocks.
 func mdBlocks(text string, pos int) []Block {
 	ls := splitLines(text)
@@ -367,8 +376,8 @@ func mdBlocks(text string, pos int) []Block {
 	// starts reports whether line j starts a block other than a paragraph.
 	starts := func(j int) bool {
 		s := lt(j)
-		return atxRe.MatchString(s) || fenceRe.MatchString(s) || quoteRe.MatchString(s) ||
-			itemRe.MatchString(s) || breakRe.MatchString(s)
+		return mdMark(s) && (atxRe.MatchString(s) || fenceRe.MatchString(s) || quoteRe.MatchString(s) ||
+			itemRe.MatchString(s) || breakRe.MatchString(s))
 	}
 	var blocks []Block
 	add := func(first, last int, k Kind, level int) {
@@ -380,12 +389,13 @@ func mdBlocks(text string, pos int) []Block {
 	prevBlank := true
 	for i < len(ls) {
 		s := lt(i)
+		mark := mdMark(s)
 		switch {
 		case blank(i):
 			i++
 			prevBlank = true
 			continue
-		case fenceRe.MatchString(s):
+		case mark && fenceRe.MatchString(s):
 			fence := strings.TrimLeft(fenceRe.FindStringSubmatch(s)[1], " ")
 			j := i + 1
 			for j < len(ls) {
@@ -400,19 +410,19 @@ func mdBlocks(text string, pos int) []Block {
 			}
 			add(i, j, Code, 0)
 			i = j + 1
-		case atxRe.MatchString(s):
+		case mark && atxRe.MatchString(s):
 			add(i, i, Heading, len(atxRe.FindStringSubmatch(s)[1]))
 			i++
-		case breakRe.MatchString(s):
+		case mark && breakRe.MatchString(s):
 			i++
-		case quoteRe.MatchString(s):
+		case mark && quoteRe.MatchString(s):
 			// Lines of one depth form a block; a lazy continuation line
 			// (no ">") belongs to the block it continues.
 			depth := quoteDepth(s)
 			j := i
 			for j+1 < len(ls) && !blank(j+1) {
 				t := lt(j + 1)
-				if quoteRe.MatchString(t) {
+				if mdMark(t) && quoteRe.MatchString(t) {
 					if quoteDepth(t) != depth {
 						break
 					}
@@ -423,13 +433,13 @@ func mdBlocks(text string, pos int) []Block {
 			}
 			add(i, j, BlockQuote, depth)
 			i = j + 1
-		case itemRe.MatchString(s):
+		case mark && itemRe.MatchString(s):
 			m := itemRe.FindStringSubmatch(s)
 			indent := width(m[1])
 			j := i
 			for j+1 < len(ls) && !blank(j+1) {
 				t := lt(j + 1)
-				if itemRe.MatchString(t) || (starts(j+1) && width(leading(t)) <= indent) {
+				if mdMark(t) && itemRe.MatchString(t) || (starts(j+1) && width(leading(t)) <= indent) {
 					break
 				}
 				j++

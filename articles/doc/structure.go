@@ -630,15 +630,29 @@ var dayMonthRe = lazyRE(`\d{1,2} (?:` + monthNames + `)|(?:` + monthNames + `)\.
 
 // datelineLike is the cheap test before datelineRe: a dateline starts
 // with a capital, and then either a second capital (or ' ’ . -: "KYIV",
-// "N.Y.") or has an agency in brackets ("Kyiv (Reuters)").
+// "N.Y.") or words and perhaps a date up to an agency in brackets ("Kyiv
+// (Reuters)", "Kyiv, March 3 (AP)").
 func datelineLike(s string) bool {
 	r0, n := utf8.DecodeRuneInString(s)
 	if !unicode.IsUpper(r0) {
 		return false
 	}
 	r1, _ := utf8.DecodeRuneInString(s[n:])
-	return unicode.IsUpper(r1) || strings.ContainsRune("'’.-", r1) || strings.IndexByte(s, '(') >= 0
+	if unicode.IsUpper(r1) || strings.ContainsRune("'’.-", r1) {
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case r == '(':
+			return true
+		case !unicode.IsLetter(r) && !isDigitRune(r) && r != ' ' && r != ',' && r != '.':
+			return false
+		}
+	}
+	return false
 }
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 // dateline returns the dateline that opens a paragraph ("KYIV, Ukraine
 // (AP)"), the agency in it and the date in it, or "" when there is none.
