@@ -102,3 +102,23 @@ func TestDatelineLikeKeepsEveryDateline(t *testing.T) {
 		t.Errorf("only %d lines are datelines: the test is not testing", matched)
 	}
 }
+
+// TestFieldCountMatchesFields holds fieldCount to strings.Fields on
+// random strings of words, ASCII and Unicode spaces and other runes.
+func TestFieldCountMatchesFields(t *testing.T) {
+	pieces := []string{"a", "word", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "é", "“", "\xff", ".", "\u0085"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100_000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := len(strings.Fields(s))
+		for _, max := range []int{0, 4, 8, 16, 100} {
+			if got := fieldCount(s, max); min(got, max+1) != min(want, max+1) || got > max+1 {
+				t.Fatalf("fieldCount(%q, %d) = %d, strings.Fields finds %d", s, max, got, want)
+			}
+		}
+	}
+}

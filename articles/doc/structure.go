@@ -388,8 +388,11 @@ func kickerLine(s string) bool {
 // nameLine reports whether s is only a name: two to four capitalised
 // words (or particles) without punctuation, not all in capitals.
 func nameLine(s string) bool {
+	if n := fieldCount(s, 4); n < 2 || n > 4 {
+		return false
+	}
 	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > 4 || strings.ContainsAny(s, sentencePunct+"0123456789") || strings.ToUpper(s) == s {
+	if strings.ContainsAny(s, sentencePunct+"0123456789") || strings.ToUpper(s) == s {
 		return false
 	}
 	for _, w := range ws {
@@ -403,7 +406,7 @@ func nameLine(s string) bool {
 // roleLine reports whether s is a journalist's role line under a name:
 // short and naming a role ("Europe correspondent, Kyiv", "BBC News").
 func roleLine(s string) bool {
-	return s != "" && len(strings.Fields(s)) <= 8 && !endsRe.MatchString(s) && roleRe.MatchString(s)
+	return s != "" && fieldCount(s, 8) <= 8 && !endsRe.MatchString(s) && roleRe.MatchString(s)
 }
 
 const monthNames = `January|February|March|April|May|June|July|August|September|October|November|December|` +
@@ -802,11 +805,39 @@ func markerLine(s string) bool {
 // linkLike reports whether a line reads like the title of a link: short
 // (at most 16 words) and not ending as a sentence does.
 func linkLike(s string) bool {
-	if urlRe.MatchString(s) {
+	if urlLike(s) {
 		return true
 	}
-	ws := strings.Fields(s)
-	return len(ws) <= 16 && len(s) <= 160 && !endsRe.MatchString(s)
+	return len(s) <= 160 && fieldCount(s, 16) <= 16 && !endsRe.MatchString(s)
+}
+
+// urlLike reports whether the line is a bare URL (urlRe), testing its
+// first byte before the pattern.
+func urlLike(s string) bool {
+	return s != "" && strings.IndexByte("<hHwW", s[0]) >= 0 && urlRe.MatchString(s)
+}
+
+// fieldCount returns how many fields strings.Fields would find in s,
+// counting no further than max+1.
+func fieldCount(s string, max int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n <= max; {
+		c := s[i]
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace(c)
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // maxTail bounds how many lines (or blocks) from the end trailing
@@ -838,7 +869,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 		}
 		k--
 		nonBlank++
-		if urlRe.MatchString(s) {
+		if urlLike(s) {
 			urls++
 		}
 		if marker {
@@ -862,7 +893,7 @@ func boilerplateStart(text string, ls []line, first int) int {
 		}
 		ok := true
 		for j := i + 1; j < len(ls); j++ {
-			if len(strings.Fields(lt(j))) > 40 {
+			if fieldCount(lt(j), 40) > 40 {
 				ok = false
 				break
 			}
