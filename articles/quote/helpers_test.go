@@ -1,9 +1,11 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The fast paths below must answer exactly as the plain code they replace.
@@ -221,6 +223,108 @@ func TestCandidateBytes(t *testing.T) {
 				}
 				if got&^(0x8080808080808080) != 0 {
 					t.Fatalf("candidateBytes(%q) = %#x sets bits other than top bits", s, got)
+				}
+			}
+		}
+	}
+}
+
+// wordsPlain is the tokenizer as first written, every token through the
+// general path.
+func wordsPlain(text string, from, to, limit int, buf []tok) []tok {
+	out := buf[:0]
+	to = min(to, len(text))
+	window := text[:to] // no token reads past to
+	i := max(from, 0)
+	for i < to && len(out) < limit {
+		if c := window[i]; c == ' ' || c == '\n' {
+			i++
+			continue
+		}
+		r, n := decode(text, i, to)
+		switch c := window[i]; {
+		case wordByte[c] || c >= utf8.RuneSelf && wordRune(r):
+			j := i + n
+			for j < len(window) {
+				if c := window[j]; wordByte[c] {
+					j++
+					continue
+				} else if c < utf8.RuneSelf {
+					if c != '\'' && c != '-' && c != '.' {
+						break // the common case: a space or a mark ends the word
+					}
+				}
+				r2, n2 := decode(text, j, to)
+				if wordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+					if r3, n3 := decode(text, j+n2, to); j+n2 < to && (isLetter(r3) || isDigit(r3)) {
+						j += n2 + n3
+						continue
+					}
+				}
+				break
+			}
+			if j < to && text[j] == '.' && abbrevBefore(text, i, j) {
+				j++
+			} else if j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+				// a plural possessive: "the farmers' lobby"
+				if r2, n2 := decode(text, j, to); r2 == '\'' || r2 == '’' {
+					if r3, _ := decode(text, j+n2, to); j+n2 < to && isSpace(r3) {
+						if r4, _ := decode(text, j+n2+1, to); isLetter(r4) && !capital(string(r4)) {
+							j += n2
+						}
+					}
+				}
+			}
+			out = append(out, tok{s: i, e: j})
+			i = j
+		case isSpace(r):
+			i += n
+		default:
+			p := byte('o')
+			switch {
+			case r < utf8.RuneSelf && (r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '(' || r == ')'):
+				p = byte(r)
+			case r == '…':
+				p = '.'
+			case isDash(r) || r == '-':
+				p = '-'
+			case glyphOf(r).fam != famNone:
+				p = 'q'
+			case r == '&':
+				if _, m := entityAt(text, i, to); m > 0 {
+					p, n = 'q', m
+				}
+			}
+			out = append(out, tok{s: i, e: i + n, p: p})
+			i += n
+		}
+	}
+	return out
+}
+
+func TestWordsFastPath(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	cases := []string{"", "a", "Mr. Smith's", "the farmers' lobby", "U.S.-led", "so-called", "it’s", "Ça va, «très» bien…",
+		"&quot;Yes&quot; &#8220;no", "word\xff", "\xffword", "tab\there", "e.g. 5'11\" 12-", "A.", "J. R. R.", "Anna‑Lena", "x\u00a0y"}
+	for i := 0; i+1 < len(text); i += 89 {
+		cases = append(cases, text[i:min(len(text), i+1+i%300)])
+	}
+	for _, s := range cases {
+		for _, limit := range []int{1, 3, 28, 1 << 30} {
+			for from := 0; from <= min(len(s), 3); from++ {
+				for _, to := range []int{len(s), len(s) - 1, len(s) + 2} {
+					if to < 0 {
+						continue
+					}
+					got := words(s, from, to, limit, nil)
+					want := wordsPlain(s, from, to, limit, nil)
+					if !slices.Equal(got, want) {
+						t.Fatalf("words(%q, %d, %d, %d) = %v, want %v", s, from, to, limit, got, want)
+					}
 				}
 			}
 		}

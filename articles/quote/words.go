@@ -22,74 +22,118 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 	to = min(to, len(text))
 	window := text[:to] // no token reads past to
 	i := max(from, 0)
-	for i < to && len(out) < limit {
-		if c := window[i]; c == ' ' || c == '\n' {
-			i++
+	for i < len(window) && len(out) < limit {
+		c := window[i]
+		if c >= utf8.RuneSelf {
+			var t tok
+			t, i = wideToken(text, i, to)
+			if t.e > t.s {
+				out = append(out, t)
+			}
 			continue
 		}
-		r, n := decode(text, i, to)
-		switch c := window[i]; {
-		case wordByte[c] || c >= utf8.RuneSelf && wordRune(r):
-			j := i + n
-			for j < len(window) {
-				if c := window[j]; wordByte[c] {
-					j++
-					continue
-				} else if c < utf8.RuneSelf {
-					if c != '\'' && c != '-' && c != '.' {
-						break // the common case: a space or a mark ends the word
-					}
-				}
-				r2, n2 := decode(text, j, to)
-				if wordRune(r2) {
-					j += n2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
-					if r3, n3 := decode(text, j+n2, to); j+n2 < to && (isLetter(r3) || isDigit(r3)) {
-						j += n2 + n3
-						continue
-					}
-				}
-				break
-			}
-			if j < to && text[j] == '.' && abbrevBefore(text, i, j) {
+		if wordByte[c] {
+			// an ASCII word: most end at a space or a mark, with no
+			// inner apostrophe, hyphen or dot to look at
+			j := i + 1
+			for j < len(window) && wordByte[window[j]] {
 				j++
-			} else if j > i && (text[j-1] == 's' || text[j-1] == 'S') {
-				// a plural possessive: "the farmers' lobby"
-				if r2, n2 := decode(text, j, to); r2 == '\'' || r2 == '’' {
-					if r3, _ := decode(text, j+n2, to); j+n2 < to && isSpace(r3) {
-						if r4, _ := decode(text, j+n2+1, to); isLetter(r4) && !capital(string(r4)) {
-							j += n2
-						}
-					}
+			}
+			if j < len(window) {
+				if d := window[j]; d >= utf8.RuneSelf || d == '\'' || d == '-' || d == '.' {
+					j = wordEnd(text, i, j, to)
 				}
 			}
 			out = append(out, tok{s: i, e: j})
 			i = j
-		case isSpace(r):
-			i += n
-		default:
-			p := byte('o')
-			switch {
-			case r < utf8.RuneSelf && (r == ',' || r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '(' || r == ')'):
-				p = byte(r)
-			case r == '…':
-				p = '.'
-			case isDash(r) || r == '-':
-				p = '-'
-			case glyphOf(r).fam != famNone:
-				p = 'q'
-			case r == '&':
-				if _, m := entityAt(text, i, to); m > 0 {
-					p, n = 'q', m
-				}
-			}
-			out = append(out, tok{s: i, e: i + n, p: p})
-			i += n
+			continue
 		}
+		p, n := byte('o'), 1
+		switch c {
+		case ' ', '\n', '\t', '\r', '\v', '\f':
+			i++
+			continue
+		case ',', '.', ';', ':', '!', '?', '(', ')':
+			p = c
+		case '-':
+			p = '-'
+		case '"', '\'':
+			p = 'q'
+		case '&':
+			if _, m := entityAt(text, i, to); m > 0 {
+				p, n = 'q', m
+			}
+		}
+		out = append(out, tok{s: i, e: i + n, p: p})
+		i += n
 	}
 	return out
+}
+
+// wideToken reads the token at text[i], whose first byte is not ASCII,
+// and returns it with the position after it; a space gives an empty token.
+func wideToken(text string, i, to int) (tok, int) {
+	r, n := decode(text, i, to)
+	switch {
+	case wordRune(r):
+		j := wordEnd(text, i, i+n, to)
+		return tok{s: i, e: j}, j
+	case isSpace(r):
+		return tok{}, i + n
+	}
+	p := byte('o')
+	switch {
+	case r == '…':
+		p = '.'
+	case isDash(r):
+		p = '-'
+	case glyphOf(r).fam != famNone:
+		p = 'q'
+	}
+	return tok{s: i, e: i + n, p: p}, i + n
+}
+
+// wordEnd returns the end of the word that starts at i and runs at least
+// to j, reading no further than to: on over letters, digits and marks,
+// inner apostrophes, hyphens and dots, then the dot of an abbreviation or
+// the apostrophe of a plural possessive.
+func wordEnd(text string, i, j, to int) int {
+	window := text[:to]
+	for j < len(window) {
+		if c := window[j]; wordByte[c] {
+			j++
+			continue
+		} else if c < utf8.RuneSelf {
+			if c != '\'' && c != '-' && c != '.' {
+				break // the common case: a space or a mark ends the word
+			}
+		}
+		r2, n2 := decode(text, j, to)
+		if wordRune(r2) {
+			j += n2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+			if r3, n3 := decode(text, j+n2, to); j+n2 < to && (isLetter(r3) || isDigit(r3)) {
+				j += n2 + n3
+				continue
+			}
+		}
+		break
+	}
+	if j < to && text[j] == '.' && abbrevBefore(text, i, j) {
+		j++
+	} else if j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+		// a plural possessive: "the farmers' lobby"
+		if r2, n2 := decode(text, j, to); r2 == '\'' || r2 == '’' {
+			if r3, _ := decode(text, j+n2, to); j+n2 < to && isSpace(r3) {
+				if r4, _ := decode(text, j+n2+1, to); isLetter(r4) && !capital(string(r4)) {
+					j += n2
+				}
+			}
+		}
+	}
+	return j
 }
 
 var wordByte = func() (t [256]bool) { // false from utf8.RuneSelf up
