@@ -41,7 +41,7 @@ type finder struct {
 	persons   []person          // names found by the name scan, in text order
 	memo      map[string]memo   // descriptions resolved so far, by title word
 	nextBlock int               // the first block not yet scanned for names
-	surnames  map[string]string // full names by surname, for the name scan
+	surnames  surnameIndex      // full names by surname, for the name scan
 	nameToks  []tok             // scratch tokens for the name scan
 }
 

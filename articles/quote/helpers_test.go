@@ -330,3 +330,21 @@ func TestWordsFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSurnameIndex(t *testing.T) {
+	text, _ := goldCorpus(t, 16<<10)
+	var s surnameIndex
+	want := map[string]string{}
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		if i%5 == 0 {
+			s.set(w, ws[max(0, i-1)])
+			want[w] = ws[max(0, i-1)]
+		}
+		for _, q := range []string{w, ws[i/2], "", "x"} {
+			if got := s.get(q); got != want[q] {
+				t.Fatalf("after %d words get(%q) = %q, want %q", i, q, got, want[q])
+			}
+		}
+	}
+}

@@ -24,10 +24,6 @@ type person struct {
 // block by block as later positions are asked for (quotes are named in
 // text order).
 func (f *finder) people(pos int) []person {
-	if f.surnames == nil {
-		f.surnames = map[string]string{}
-	}
-	surnames := f.surnames
 	toks := f.nameToks
 	defer func() { f.nameToks = toks }()
 	for ; f.nextBlock < len(f.blocks) && f.blocks[f.nextBlock].Start <= pos; f.nextBlock++ {
@@ -41,36 +37,69 @@ func (f *finder) people(pos int) []person {
 			if c < 0 {
 				break
 			}
+			end, several := runEnd(f.text, c, b.End)
+			i = max(end, c+1)
+			if !several && !f.mayName(c, end, b.Start) {
+				continue // one capitalised word that is not a known surname nor in apposition
+			}
 			// two words of context before the run, one mark after it
 			from := max(b.Start, c-20)
 			for from > b.Start && from < c && wordBefore(f.text, from) {
 				from++ // not in the middle of a word
-			}
-			end := runEnd(f.text, c, b.End)
-			if !strings.Contains(f.text[c:end], " ") && !f.mayName(c, end, b.Start, surnames) {
-				i = max(end, c+1)
-				continue // one capitalised word that is not a known surname nor in apposition
 			}
 			to := min(b.End, end+4)
 			for to < b.End && !utf8.RuneStart(f.text[to]) {
 				to++
 			}
 			toks = words(f.text, from, to, 1<<30, toks)
-			f.scanNames(toks, surnames, c, end, from == b.Start)
-			i = max(end, c+1)
+			f.scanNames(toks, c, end, from == b.Start)
 		}
 	}
 	return f.persons
 }
 
 // mayName reports whether a single capitalised word at text[c:end] can be
-// a person mention: a surname met before, or a name in apposition
-// (", Tamsin,").
-func (f *finder) mayName(c, end, start int, surnames map[string]string) bool {
-	if surnames[surnameKey(f.text[c:end])] != "" {
+// a person mention: a name in apposition (", Tamsin,"), or a surname met
+// before.
+func (f *finder) mayName(c, end, start int) bool {
+	if c-2 >= start && f.text[c-2] == ',' && f.text[c-1] == ' ' && end < len(f.text) && f.text[end] == ',' {
 		return true
 	}
-	return c-2 >= start && f.text[c-2] == ',' && f.text[c-1] == ' ' && end < len(f.text) && f.text[end] == ','
+	return f.surnames.get(surnameKey(f.text[c:end])) != ""
+}
+
+// surnameIndex maps a surname to the fullest form of the name met with it
+// so far. Most capitalised words looked up are no surname: a filter of 256
+// bits, set from each surname's length and first and last bytes, answers
+// for them without hashing the word.
+type surnameIndex struct {
+	names map[string]string
+	seen  [4]uint64
+}
+
+func surnameBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(len(w))*67 + uint(w[0])*7 + uint(w[len(w)-1])) & 255
+}
+
+// get returns the full name for surname w, or "".
+func (s *surnameIndex) get(w string) string {
+	if b := surnameBit(w); s.seen[b>>6]&(1<<(b&63)) == 0 {
+		return ""
+	}
+	return s.names[w]
+}
+
+// set records name as the full name for surname w.
+func (s *surnameIndex) set(w, name string) {
+	if s.names == nil {
+		s.names = map[string]string{}
+	}
+	b := surnameBit(w)
+	s.seen[b>>6] |= 1 << (b & 63)
+	s.names[w] = name
 }
 
 // capitalAt returns the start of the next word that starts with a capital
@@ -138,9 +167,9 @@ func wordBefore(text string, i int) bool {
 }
 
 // runEnd returns the end of the run of capitalised words (with name
-// particles) starting at i.
-func runEnd(text string, i, end int) int {
-	last := i
+// particles) starting at i, and whether it holds more than one word.
+func runEnd(text string, i, end int) (int, bool) {
+	last, n := i, 0
 	for i < end {
 		j := i
 		// a word that does not start with a capital ends the run unless
@@ -169,12 +198,13 @@ func runEnd(text string, i, end int) int {
 			break
 		}
 		last = j
+		n++
 		if j >= end || text[j] != ' ' {
 			break
 		}
 		i = j + 1
 	}
-	return last
+	return last, n > 1
 }
 
 // nameByte tells the ASCII bytes that continue a word of a name: letters,
@@ -188,7 +218,7 @@ var nameByte = func() (t [256]bool) { // false from utf8.RuneSelf up
 
 // scanNames looks at the run of capitalised words in toks that starts at
 // byte c (and ends by end), with the tokens around it for context.
-func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, atStart bool) {
+func (f *finder) scanNames(toks []tok, c, end int, atStart bool) {
 	text := f.text
 	for k := 0; k < len(toks); k++ {
 		if !toks[k].word() || toks[k].s != c {
@@ -247,10 +277,10 @@ func (f *finder) scanNames(toks []tok, surnames map[string]string, c, end int, a
 					name = text[sp.Start : sp.End-len("’s")]
 				}
 			}
-			surnames[last] = name
+			f.surnames.set(last, name)
 			f.persons = append(f.persons, person{sp, name})
-		case surnames[last] != "":
-			f.persons = append(f.persons, person{sp, surnames[last]})
+		case f.surnames.get(last) != "":
+			f.persons = append(f.persons, person{sp, f.surnames.get(last)})
 		case titled:
 			f.persons = append(f.persons, person{sp, text[sp.Start:sp.End]})
 		case first > 1 && toks[first-1].p == ',' && toks[first-2].word() && relationWord(known(text[toks[first-2].s:toks[first-2].e])) &&
