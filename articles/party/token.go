@@ -90,31 +90,143 @@ func (z *tokenizer) next() (token, bool) {
 }
 
 // appendTokens appends the tokens of the range to dst, each word marked
-// fSent when it opens a sentence (see sentenceStart), and returns dst.
+// fSent when it opens a sentence (see opensSentence), and returns dst.
+// Plain ASCII words and punctuation, most of a text, are read here with
+// the tokenizer's state in locals; the rest (words with joiners, initials,
+// other scripts, URLs, link targets) by nextInto, as next reads them.
 func (z *tokenizer) appendTokens(dst []token) []token {
+	text := z.text[:z.end]
 	start, n0 := z.pos, len(dst)
-	for {
+	pos, nl := z.pos, z.nl // nl < 0 before the first token, whose line breaks mark nothing
+	if z.first {
+		nl = beforeFirst
+	}
+	var sent tflag // fSent when a word here opens a sentence
+	if opensSentence(z.text, dst) {
+		sent = fSent
+	}
+	for pos < len(text) {
+		c := text[pos]
+		cl := asciiClass[c]
+		if cl&aSpace != 0 {
+			pos++
+			continue
+		}
+		if c == '\n' {
+			nl++
+			pos++
+			continue
+		}
 		if len(dst) == cap(dst) {
 			// Denser text than the caller guessed: make room for the
 			// rest at the density so far, not by repeated doubling.
-			done, rest := max(z.pos-start, 1), z.end-z.pos
+			done, rest := max(pos-start, 1), len(text)-pos
 			dst = slices.Grow(dst, rest*(len(dst)-n0+1)/done+16)
 		}
+		var f tflag
+		if nl > 0 {
+			f = fNewline
+			if nl > 1 {
+				f |= fPara
+			}
+		}
+		if cl&aWord != 0 && !(pos+4 <= len(text) && (text[pos:pos+4] == "http" || text[pos:pos+4] == "www.")) {
+			i, seen := pos+1, cl // seen: the classes of the word's bytes
+			for i < len(text) && asciiClass[text[i]]&aWord != 0 {
+				seen |= asciiClass[text[i]]
+				i++
+			}
+			plain := true
+			if i < len(text) {
+				switch b := text[i]; {
+				case b == '\'' || b == '-' || b >= utf8.RuneSelf:
+					plain = false // a joiner, or a rune word reads
+				case b == '.' && cl == aUpper:
+					if i-pos == 1 {
+						plain = false // an initial, or "U.S."
+					} else if isDotWord(text[pos:i]) {
+						i++
+					}
+				}
+			}
+			if plain {
+				f |= fWord | sent
+				switch cl {
+				case aUpper:
+					f |= fCap
+					// A name part, unless a letter alone or a plural
+					// acronym ("NGOs"); with digits only when listed
+					// ("G7"). See nameShape.
+					if n := i - pos; seen&aDigit == 0 && n > 1 && !(n >= 3 && text[i-1] == 's' && isUpperASCII(text[i-2])) ||
+						seen&aDigit != 0 && z.l != nil && len(z.l.lookup(text[pos:i]).gaz) > 0 {
+						f |= fName
+					}
+				case aDigit:
+					f |= fDigit
+				}
+				if seen&aDigit != 0 {
+					f |= fHasDigit
+				}
+				if seen&(aLower|aUpper) == aUpper && countUpper(text[pos:i]) >= 2 {
+					f |= fUpper
+				}
+				dst = dst[:len(dst)+1]
+				t := &dst[len(dst)-1]
+				t.s, t.e, t.b, t.f, t.r, t.cls, t.lex = int32(pos), int32(i), int32(i), f, 0, 0, 0
+				pos, nl, sent = i, 0, 0
+				continue
+			}
+		} else if c < utf8.RuneSelf && cl&aWord == 0 && !(c == '(' && pos > 0 && z.text[pos-1] == ']') {
+			dst = dst[:len(dst)+1]
+			t := &dst[len(dst)-1]
+			t.s, t.e, t.b, t.f, t.r, t.cls, t.lex = int32(pos), int32(pos+1), int32(pos+1), f, rune(c), 0, 0
+			pos, nl, sent = pos+1, 0, 0
+			if opensSentence(z.text, dst) {
+				sent = fSent
+			}
+			continue
+		}
+		z.pos, z.nl, z.first = pos, max(nl, 0), nl < 0
 		dst = dst[:len(dst)+1]
 		t := &dst[len(dst)-1]
 		if !z.nextInto(t) {
 			return dst[:len(dst)-1]
 		}
-		if t.f&fWord != 0 && z.sentenceStart(dst) {
-			t.f |= fSent
+		pos, nl = z.pos, z.nl
+		if t.f&fWord != 0 {
+			t.f |= sent
+			sent = 0
+			if t.f&fDots != 0 {
+				sent = fSent
+			}
+		} else if sent = 0; opensSentence(z.text, dst) {
+			sent = fSent
 		}
 	}
+	z.pos, z.nl, z.first = pos, max(nl, 0), nl < 0
+	return dst
 }
 
-// sentenceStart reports whether the word that ends toks opens a sentence,
-// a quotation or an item, where a capital letter says nothing about a name.
-func (z *tokenizer) sentenceStart(toks []token) bool {
-	k := len(toks) - 1
+// beforeFirst is appendTokens' count of line breaks before the first
+// token: low enough to stay below zero whatever follows.
+const beforeFirst = -1 << 40
+
+// countUpper returns the number of ASCII capitals in w.
+func countUpper(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isUpperASCII(w[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// opensSentence reports whether a word that followed toks would open a
+// sentence, a quotation or an item, where a capital letter says nothing
+// about a name.
+func opensSentence(text string, toks []token) bool {
+	k := len(toks)
 	if k == 0 {
 		return true
 	}
@@ -125,14 +237,14 @@ func (z *tokenizer) sentenceStart(toks []token) bool {
 	switch p.r {
 	case '\'', '’':
 		// An apostrophe after a space opens a quotation: 'It's been…'.
-		if p.s > 0 && !isSpaceByte(z.text[p.s-1]) {
+		if p.s > 0 && !isSpaceByte(text[p.s-1]) {
 			return false
 		}
 	case ',', '&', '(', ')', '/':
 		return false
 	case '.':
 		if k >= 2 && toks[k-2].f&fWord != 0 {
-			w := z.text[toks[k-2].s:toks[k-2].e]
+			w := text[toks[k-2].s:toks[k-2].e]
 			if len(w) == 1 && isUpperASCII(w[0]) || isAbbrev(w) {
 				return false
 			}
