@@ -40,7 +40,14 @@ func participle(w string) bool {
 // a name after a dash followed by anything (a headline's "– Coach confident").
 func after(text string, from, to int, loose bool, buf []tok) (attribution, bool) {
 	to = min(to, from+320)
-	toks := words(text, from, to, 28, buf)
+	return afterTokens(text, clauseWords(text, from, to, 28, buf), loose)
+}
+
+// afterTokens is after on the tokens that follow the quote. No rule reads
+// past the first token that ends a sentence (or, when that token is the
+// first of the clause, any token at all to a true result), so they need go
+// no further.
+func afterTokens(text string, toks []tok, loose bool) (attribution, bool) {
 	i := 0
 	if i < len(toks) && toks[i].p == ',' {
 		i++

@@ -38,11 +38,11 @@ type finder struct {
 	mentions  []mention // all party mentions, by start
 	buf       [80]tok
 	items     []item
-	persons   []person          // names found by the name scan, in text order
-	memo      map[string]memo   // descriptions resolved so far, by title word
-	nextBlock int               // the first block not yet scanned for names
-	surnames  surnameIndex      // full names by surname, for the name scan
-	nameToks  []tok             // scratch tokens for the name scan
+	persons   []person        // names found by the name scan, in text order
+	memo      map[string]memo // descriptions resolved so far, by title word
+	nextBlock int             // the first block not yet scanned for names
+	surnames  surnameIndex    // full names by surname, for the name scan
+	nameToks  []tok           // scratch tokens for the name scan
 }
 
 type mention struct {

@@ -348,3 +348,21 @@ func TestSurnameIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestAfterClause(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	var full, short [28]tok
+	for from := 0; from < len(text); from++ {
+		if !utf8.RuneStart(text[from]) {
+			continue
+		}
+		to := min(len(text), from+320)
+		for _, loose := range []bool{false, true} {
+			a1, ok1 := afterTokens(text, words(text, from, to, 28, full[:]), loose)
+			a2, ok2 := afterTokens(text, clauseWords(text, from, to, 28, short[:]), loose)
+			if a1 != a2 || ok1 != ok2 {
+				t.Fatalf("after %q: on the clause %v, %v, want %v, %v as on all the tokens", text[from:min(to, from+60)], a2, ok2, a1, ok1)
+			}
+		}
+	}
+}

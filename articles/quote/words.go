@@ -18,6 +18,18 @@ func (t tok) word() bool { return t.p == 0 }
 // apostrophes, hyphens and dots (Russia's, so-called, U.S.) and the final dot
 // of an abbreviation or an initial (Mr., J.).
 func words(text string, from, to, limit int, buf []tok) []tok {
+	return tokenize(text, from, to, limit, buf, false)
+}
+
+// clauseWords is words up to the first token that ends a sentence or the
+// stretch an attribution can cover (sentenceEnd), which it includes: the
+// tokens an attribution after a quote can read.
+func clauseWords(text string, from, to, limit int, buf []tok) []tok {
+	return tokenize(text, from, to, limit, buf, true)
+}
+
+// tokenize is words, stopping after the first sentenceEnd token if clause.
+func tokenize(text string, from, to, limit int, buf []tok, clause bool) []tok {
 	out := buf[:0]
 	to = min(to, len(text))
 	window := text[:to] // no token reads past to
@@ -29,6 +41,9 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 			t, i = wideToken(text, i, to)
 			if t.e > t.s {
 				out = append(out, t)
+				if clause && sentenceEnd(t) {
+					break
+				}
 			}
 			continue
 		}
@@ -66,6 +81,9 @@ func words(text string, from, to, limit int, buf []tok) []tok {
 		}
 		out = append(out, tok{s: i, e: i + n, p: p})
 		i += n
+		if clause && sentenceEnd(out[len(out)-1]) {
+			break
+		}
 	}
 	return out
 }
