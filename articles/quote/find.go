@@ -401,10 +401,22 @@ func (f *finder) kind(i int) {
 		return
 	}
 	p := it.Parts[0]
-	words, titleCase := countWords(f.text[p.Start:p.End])
 	fin := endsSentence(f.text, p.Start, p.End)
-	marker := words <= 8 && !fin && f.markerBefore(it.Span.Start) // a marker matters only then
 	attributed := it.how == howOwn && it.attr.ok() && it.attr.cue.Len() > 0
+	// count no more words than the cases below can tell apart: an
+	// attributed sentence is direct whatever its length; an unattributed
+	// one needs two words, an attributed phrase at most eight for a marker
+	limit := 12
+	switch {
+	case fin && attributed:
+		limit = 0
+	case fin:
+		limit = 1
+	case attributed:
+		limit = 8
+	}
+	words, titleCase := countWordsUpTo(f.text[p.Start:p.End], limit)
+	marker := words <= 8 && !fin && f.markerBefore(it.Span.Start) // a marker matters only then
 	switch {
 	case marker && words <= 8 && !fin:
 		it.Kind = Scare
@@ -450,7 +462,14 @@ var countByte = func() (t [256]bool) {
 // countWords counts the words of s and reports whether every word of four
 // letters or more is capitalised (a title).
 // It stops counting past 12 words, more than any rule needs.
-func countWords(s string) (int, bool) {
+func countWords(s string) (int, bool) { return countWordsUpTo(s, 12) }
+
+// countWordsUpTo is countWords stopping past limit words rather than 12:
+// it returns at most limit+1, and whether those words make a title.
+func countWordsUpTo(s string, limit int) (int, bool) {
+	if limit < 0 {
+		return 0, true
+	}
 	n, title := 0, true
 	for i := 0; i < len(s); {
 		start := i
@@ -476,7 +495,7 @@ func countWords(s string) (int, bool) {
 		if i-start >= 4 && !capital(s[start:i]) {
 			title = false
 		}
-		if n > 12 {
+		if n > limit {
 			return n, title
 		}
 	}

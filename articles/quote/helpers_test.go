@@ -117,7 +117,10 @@ func TestMaxAbbrev(t *testing.T) {
 }
 
 // countWordsPlain is countWords as first written, rune by rune.
-func countWordsPlain(s string) (int, bool) {
+func countWordsPlain(s string) (int, bool) { return countWordsPlainUpTo(s, 12) }
+
+// countWordsPlainUpTo is countWordsPlain stopping past limit words.
+func countWordsPlainUpTo(s string, limit int) (int, bool) {
 	n, in, title, start := 0, false, true, 0
 	word := func(i int) {
 		n++
@@ -135,7 +138,7 @@ func countWordsPlain(s string) (int, bool) {
 		}
 		if in {
 			word(i)
-			if n > 12 {
+			if n > limit {
 				return n, title
 			}
 		}
@@ -158,6 +161,13 @@ func TestCountWords(t *testing.T) {
 		wn, wtitle := countWordsPlain(s)
 		if n != wn || title != wtitle {
 			t.Fatalf("countWords(%q) = %d, %v, want %d, %v", s, n, title, wn, wtitle)
+		}
+		for limit := 0; limit <= 13; limit++ {
+			n, title := countWordsUpTo(s, limit)
+			wn, wtitle := countWordsPlainUpTo(s, limit)
+			if n != wn || title != wtitle {
+				t.Fatalf("countWordsUpTo(%q, %d) = %d, %v, want %d, %v", s, limit, n, title, wn, wtitle)
+			}
 		}
 	}
 }
