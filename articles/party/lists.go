@@ -35,7 +35,7 @@ type gazForm struct {
 // only read after that.
 type lists struct {
 	ents     []entity
-	lex      map[string]int32     // a word as written → index into lexes: one look-up answers gaz, titles and class
+	lexTab   []lexSlot            // hash table of the words of lexes: one look-up answers gaz, titles and class
 	lexes    []lexEntry           // lexes[0] is the entry of unlisted words
 	gazUpper map[string][]gazForm // forms of places by first word in capitals, for datelines
 	nonNames map[string]bool      // capitalised words that are never parties
@@ -45,13 +45,79 @@ type lists struct {
 
 // lexEntry is what the lists know of a word as written.
 type lexEntry struct {
+	word   string     // the word as written
 	cls    wordClass  // the word classes of the word
 	gaz    []gazForm  // listed forms that start with the word, longest first
 	titles [][]string // title phrases that start with the word, longest first
 }
 
 // lookup returns the entry of w: lexes[0], empty, when w is not listed.
-func (l *lists) lookup(w string) *lexEntry { return &l.lexes[l.lex[w]] }
+func (l *lists) lookup(w string) *lexEntry { return &l.lexes[l.lexIndex(w)] }
+
+// lexIndex returns the index of w in lexes, 0 when w is not listed.
+func (l *lists) lexIndex(w string) int32 {
+	var head uint64
+	for i := min(len(w), 8) - 1; i >= 0; i-- {
+		head = head<<8 | uint64(w[i])
+	}
+	mask := uint32(len(l.lexTab) - 1)
+	for k := lexSlotOf(head, len(w), mask); ; k = (k + 1) & mask {
+		e := &l.lexTab[k]
+		if e.n == 0 {
+			return 0
+		}
+		if e.head == head && int(e.n) == len(w) && (len(w) <= 8 || l.lexes[e.idx].word[8:] == w[8:]) {
+			return e.idx
+		}
+	}
+}
+
+// lexSlot is a slot of lists.lexTab, an open-addressing hash table of the
+// words of lexes at most a quarter full. A word's first eight bytes and length
+// find it, and tell it from others without a string comparison unless it
+// is longer.
+type lexSlot struct {
+	head uint64 // the word's first eight bytes, little-endian, zero-padded
+	n    int32  // the word's length in bytes; 0 for an empty slot
+	idx  int32  // index into lexes; 0 for an empty slot
+}
+
+// lexSlotOf returns the slot to probe first for a word of n bytes that
+// starts with head, under mask: the top bits of a multiplicative hash.
+func lexSlotOf(head uint64, n int, mask uint32) uint32 {
+	return uint32((head^uint64(n))*0x9e3779b97f4a7c15>>40) & mask
+}
+
+// headMask keeps the first min(n, 8) bytes of eight read little-endian.
+var headMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// classify sets each token's lexicon entry and classes: those of its word
+// without possessive, or of its punctuation mark ("&" is a connector).
+// It is lexIndex with the first eight bytes read in one load.
+func (l *lists) classify(text string, toks []token) {
+	tab := l.lexTab
+	mask := uint32(len(tab) - 1)
+	for i := range toks {
+		t := &toks[i]
+		s, n := int(t.s), int(t.b-t.s)
+		var head uint64
+		if s+8 <= len(text) {
+			w := text[s : s+8]
+			head = (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56) & headMask[min(n, 8)]
+		} else {
+			for k := min(n, 8) - 1; k >= 0; k-- {
+				head = head<<8 | uint64(text[s+k])
+			}
+		}
+		k := lexSlotOf(head, n, mask)
+		for tab[k].n != 0 && !(tab[k].head == head && int(tab[k].n) == n && (n <= 8 || l.lexes[tab[k].idx].word[8:] == text[s+8:s+n])) {
+			k = (k + 1) & mask
+		}
+		t.lex = tab[k].idx // 0 in an empty slot
+		t.cls = l.lexes[t.lex].cls
+	}
+}
 
 var (
 	loadOnce sync.Once
@@ -218,14 +284,14 @@ func loadLists() *lists {
 // index builds the lexicon of the words the lists know from the forms,
 // titles and word classes by first word.
 func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, class map[string]wordClass) {
-	l.lex = make(map[string]int32, len(gaz)+len(class))
+	lex := make(map[string]int32, len(gaz)+len(class))
 	l.lexes = make([]lexEntry, 1, len(gaz)+len(class)+1)
 	entry := func(w string) *lexEntry {
-		i, ok := l.lex[w]
+		i, ok := lex[w]
 		if !ok {
 			i = int32(len(l.lexes))
-			l.lex[w] = i
-			l.lexes = append(l.lexes, lexEntry{})
+			lex[w] = i
+			l.lexes = append(l.lexes, lexEntry{word: w})
 		}
 		return &l.lexes[i]
 	}
@@ -237,6 +303,24 @@ func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, cl
 	}
 	for w, c := range class {
 		entry(w).cls = c
+	}
+	bits := 1
+	for 1<<bits < 4*len(l.lexes) { // a quarter full: a word not listed, most, meets one slot or two
+		bits++
+	}
+	l.lexTab = make([]lexSlot, 1<<bits)
+	mask := uint32(len(l.lexTab) - 1)
+	for i := 1; i < len(l.lexes); i++ {
+		w := l.lexes[i].word
+		var head uint64
+		for k := min(len(w), 8) - 1; k >= 0; k-- {
+			head = head<<8 | uint64(w[k])
+		}
+		k := lexSlotOf(head, len(w), mask)
+		for l.lexTab[k].n != 0 {
+			k = (k + 1) & mask
+		}
+		l.lexTab[k] = lexSlot{head: head, n: int32(len(w)), idx: int32(i)}
 	}
 }
 

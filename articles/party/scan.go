@@ -96,6 +96,7 @@ func (s *scanner) block(start, end int, role blockRole) {
 	z.reset(s.text, start, end)
 	z.l = s.l
 	s.toks = z.appendTokens(s.toks)
+	s.l.classify(s.text, s.toks)
 	if !s.names {
 		s.markHeadlines()
 	}
@@ -1203,33 +1204,14 @@ func (s *scanner) lowerHas(i int, c wordClass) bool {
 }
 
 // has reports whether the word at token i, without its possessive, is of
-// one of the classes c; the classes are kept in the token.
+// one of the classes c; the tokenizer keeps the classes in the token.
 func (s *scanner) has(i int, c wordClass) bool {
-	if i < 0 || i >= len(s.toks) {
-		return false
-	}
-	t := &s.toks[i]
-	if !t.is(fClassKnown) {
-		s.lookupToken(t)
-	}
-	return t.cls&c != 0
+	return uint(i) < uint(len(s.toks)) && s.toks[i].cls&c != 0
 }
 
 // lexAt returns the lexicon entry of the word at token i without its
 // possessive.
-func (s *scanner) lexAt(i int) *lexEntry {
-	t := &s.toks[i]
-	if !t.is(fClassKnown) {
-		s.lookupToken(t)
-	}
-	return &s.l.lexes[t.lex]
-}
-
-func (s *scanner) lookupToken(t *token) {
-	t.f |= fClassKnown
-	t.lex = s.l.lex[s.text[t.s:t.b]]
-	t.cls = s.l.lexes[t.lex].cls
-}
+func (s *scanner) lexAt(i int) *lexEntry { return &s.l.lexes[s.toks[i].lex] }
 
 // adjectiveUse reports whether a single unknown word is used as an
 // adjective: "Euro-Atlantic area", "Western countries".

@@ -27,7 +27,6 @@ const (
 	fCommonKnown                   // fCommon is set: the word was looked up
 	fCommon                        // the word, without possessive, is a common word
 	fName                          // a capitalised word that can be part of a name (see capWord)
-	fClassKnown                    // cls is set
 )
 
 // token is a word or a punctuation rune of the text.
@@ -36,8 +35,8 @@ type token struct {
 	b    int32 // end of the word without its possessive suffix
 	f    tflag
 	r    rune      // the rune of a punctuation token
-	cls  wordClass // the classes of the word without possessive, once fClassKnown is set
-	lex  int32     // index into lists.lexes of the word without possessive, once fClassKnown is set
+	cls  wordClass // the classes of the word without possessive, or of the mark: set by lists.classify
+	lex  int32     // index into lists.lexes of the same: set by lists.classify
 }
 
 func (t token) is(f tflag) bool { return t.f&f != 0 }

@@ -24,6 +24,10 @@ func nextTokens(text string, start, end int, l *lists) []token {
 		if t.is(fWord) && opensSentence(text, toks) {
 			t.f |= fSent
 		}
+		if l != nil {
+			t.lex = l.lexIndex(text[t.s:t.b])
+			t.cls = l.lexes[t.lex].cls
+		}
 		toks = append(toks, t)
 	}
 }
@@ -80,6 +84,7 @@ func checkTokens(t *testing.T, text string, start, end int, l *lists) {
 		buf[i] = token{s: 9, e: 9, b: 9, f: ^tflag(0), r: 'x', cls: 7, lex: 7}
 	}
 	got := z.appendTokens(buf[:0])
+	l.classify(text, got)
 	if !slices.Equal(got, want) {
 		for i := range min(len(got), len(want)) {
 			if got[i] != want[i] {
