@@ -376,3 +376,48 @@ func TestAfterClause(t *testing.T) {
 		}
 	}
 }
+
+// elisionPlain is elision as first written, with a lowered copy.
+func elisionPlain(text string, i, end int, first rune) bool {
+	j := i
+	for j < end && j-i < 6 && asciiLetter(text[j]) {
+		j++
+	}
+	w := string(first) + text[i:j]
+	switch toLowerASCII(w) {
+	case "n", "em", "til", "tis", "twas", "cause", "cos", "bout", "kay", "im", "er", "ere", "s":
+		return true
+	}
+	return false
+}
+
+func toLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func TestElision(t *testing.T) {
+	text := "'n' 'N' 'em 'EM 'til 'Tis 'twas 'cause 'cos 'bout 'kay 'im 'er 'ere 's 'S 'x 'nn 'emm 'causes 'é '5 ' n 'Bout' 'TWAS! 'c"
+	for i := range len(text) + 1 {
+		for _, first := range []rune{'n', 'N', 'e', 'T', 'c', 'b', 'k', 'i', 's', 'x', '5', ' ', 'é', 'É', -1, utf8.RuneError, 'z' + 1, 'A' - 1, 'a' + 256} {
+			for _, end := range []int{len(text), min(len(text), i+2)} {
+				if end < i {
+					continue
+				}
+				if got, want := elision(text, i, end, first), elisionPlain(text, i, end, first); got != want {
+					t.Fatalf("elision(%q, %q) = %v, want %v", text[i:end], first, got, want)
+				}
+			}
+		}
+	}
+}

@@ -24,6 +24,10 @@ type person struct {
 // block by block as later positions are asked for (quotes are named in
 // text order).
 func (f *finder) people(pos int) []person {
+	if f.persons == nil {
+		f.persons = make([]person, 0, 16)
+		f.nameToks = make([]tok, 0, 32)
+	}
 	toks := f.nameToks
 	defer func() { f.nameToks = toks }()
 	for ; f.nextBlock < len(f.blocks) && f.blocks[f.nextBlock].Start <= pos; f.nextBlock++ {

@@ -84,6 +84,11 @@ type stateFn func(*scanner) stateFn
 // scan returns the quoted passages of the analysed blocks of text.
 func scan(text string, blocks []doc.Block) []passage {
 	s := &scanner{text: text, blocks: blocks, bi: -1}
+	// news runs to about a quote per 200 bytes: room for most articles'
+	// quotes and marks at once
+	s.out = make([]passage, 0, max(16, len(text)/256))
+	s.pairs = make([]pair, 0, 8)
+	s.stack = make([]opener, 0, 8)
 	for state := stateFn(scanBlock); state != nil; {
 		state = state(s)
 	}
@@ -522,31 +527,23 @@ func isSingle(r rune) bool { return r == '\'' || r == '‘' || r == '’' || r =
 // elision reports whether the word starting at i (whose first rune is first)
 // is one that a leading apostrophe shortens: 'n', 'em, 'til, 'cause, 'tis.
 func elision(text string, i, end int, first rune) bool {
+	if first < 'A' || first > 'z' || !asciiLetter(byte(first)) {
+		return false // every elision is ASCII letters
+	}
 	j := i
 	for j < end && j-i < 6 && asciiLetter(text[j]) {
 		j++
 	}
-	w := string(first) + text[i:j]
-	switch toLowerASCII(w) {
+	var buf [8]byte
+	w := append(buf[:0], byte(first)|0x20) // letters only: |0x20 lowers them
+	for k := i; k < j; k++ {
+		w = append(w, text[k]|0x20)
+	}
+	switch string(w) {
 	case "n", "em", "til", "tis", "twas", "cause", "cos", "bout", "kay", "im", "er", "ere", "s":
 		return true
 	}
 	return false
-}
-
-func toLowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // contentStart returns the first byte of a block's text: after leading
