@@ -85,6 +85,7 @@ type scanner struct {
 	credit   bool              // the current block is not part of the story
 	names    bool              // the current block is a list of names (credit, byline)
 	known    map[string]bool   // words of the names of people met so far: "Doe" after "Jane Doe"
+	knownAt  [4]uint64         // a bit per knownBit of the words in known: most words are refused without a map look-up
 }
 
 // block scans text[start:end].
@@ -106,14 +107,15 @@ func (s *scanner) block(start, end int, role blockRole) {
 // markHeadlines flags the tokens of lines that capitalise most of their
 // words, as headlines, captions and credit lines do.
 func (s *scanner) markHeadlines() {
-	for i := 0; i < len(s.toks); {
+	toks := s.toks
+	for i := 0; i < len(toks); {
 		j := i + 1
-		for j < len(s.toks) && !s.toks[j].is(fNewline) {
+		for j < len(toks) && toks[j].f&fNewline == 0 {
 			j++
 		}
-		if s.headlineCase(s.toks[i:j]) {
+		if s.headlineCase(toks[i:j]) {
 			for k := i; k < j; k++ {
-				s.toks[k].f |= fHead
+				toks[k].f |= fHead
 			}
 		}
 		i = j
@@ -243,9 +245,10 @@ func (s *scanner) matchForm(i int, form []string, fold bool) bool {
 	if i+len(form) > len(s.toks) {
 		return false
 	}
+	toks := s.toks[i : i+len(form)]
 	for k, w := range form {
-		t := s.toks[i+k]
-		if k < len(form)-1 && t.is(fPoss) {
+		t := &toks[k]
+		if k < len(form)-1 && t.f&fPoss != 0 {
 			return false
 		}
 		full, base := s.text[t.s:t.e], s.text[t.s:t.b]
@@ -339,7 +342,7 @@ func (s *scanner) scan() {
 			i++
 			continue
 		}
-		if n, ent, demonym := s.gazAt(i); n > 0 && !(n == 1 && s.known[s.base(i)] && (demonym || !s.capWord(i+1))) {
+		if n, ent, demonym := s.gazAt(i); n > 0 && !(n == 1 && s.isKnown(s.base(i)) && (demonym || !s.capWord(i+1))) {
 			// A listed name before the rest of an organisation's name:
 			// "Kenya Red Cross Society", "Russian Defence Ministry".
 			if !toks[i+n-1].is(fPoss) && !t.is(fHead) && s.capWord(i+n) && !(n == 1 && t.is(fUpper)) {
@@ -410,11 +413,11 @@ func (s *scanner) scan() {
 // particleName reads a name that starts with its particles in
 // mid-sentence, "von der Leyen said", and returns the index after it, or i.
 func (s *scanner) particleName(i int) int {
-	if !s.has(i, cParticle) || s.capWord(i-1) && !(s.toks[i-1].is(fSent) && s.commonAt(i-1)) || particles[s.lowerWord(i-1)] {
+	if !s.has(i, cParticle) || s.capWord(i-1) && !(s.toks[i-1].is(fSent) && s.commonAt(i-1)) || s.isParticle(i-1) {
 		return i
 	}
 	k := i
-	for k < len(s.toks) && k < i+3 && particles[s.lowerWord(k)] {
+	for k < len(s.toks) && k < i+3 && s.isParticle(k) {
 		k++
 	}
 	if !s.capWord(k) || s.s2gaz(k) {
@@ -423,6 +426,28 @@ func (s *scanner) particleName(i int) int {
 	j := s.nameEnd(k)
 	s.emitSpan(i, j, 0, "")
 	return j
+}
+
+// isKnown reports whether w is a word of a person's name met so far.
+func (s *scanner) isKnown(w string) bool {
+	b := knownBit(w)
+	return s.knownAt[b/64]&(1<<(b%64)) != 0 && s.known[w]
+}
+
+// knownBit returns the bit of w in scanner.knownAt: from its length and
+// its first and last bytes.
+func knownBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(len(w))*37 + uint(w[0])*11 + uint(w[len(w)-1])) % 256
+}
+
+// isParticle reports whether token i is a particle as written, in lower
+// case: particles[s.lowerWord(i)] from the token's classes (no particle
+// ends in a possessive).
+func (s *scanner) isParticle(i int) bool {
+	return uint(i) < uint(len(s.toks)) && s.toks[i].f&(fWord|fCap|fPoss) == fWord && s.toks[i].cls&cParticle != 0
 }
 
 func (s *scanner) s2gaz(k int) bool {
@@ -519,7 +544,7 @@ func (s *scanner) skippable(i int) bool {
 	if t.is(fUpper) && !t.is(fHead) {
 		return false
 	}
-	if s.has(i, cFirst) && s.capWord(i+1) || s.known[w] {
+	if s.has(i, cFirst) && s.capWord(i+1) || s.isKnown(w) {
 		return false
 	}
 	if !s.commonAt(i) {
@@ -894,7 +919,7 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 		if s.has(k, cOrg) {
 			ev.org += 4
 		}
-		if allCommon && (!s.commonAt(k) || s.has(k, cFirst) || s.known[s.base(k)]) {
+		if allCommon && (!s.commonAt(k) || s.has(k, cFirst) || s.isKnown(s.base(k))) {
 			allCommon = false
 		}
 	}
@@ -1023,7 +1048,10 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			s.known = map[string]bool{}
 		}
 		for k := i; k < j; k++ {
-			s.known[s.base(k)] = true
+			w := s.base(k)
+			s.known[w] = true
+			b := knownBit(w)
+			s.knownAt[b/64] |= 1 << (b % 64)
 		}
 	}
 	kw := s.hasKeyword(i, j, cOrg|cPlace)
@@ -1152,7 +1180,7 @@ func (s *scanner) hyphenParts(i int) bool {
 	nf := 0
 	off := 0
 	for off <= len(w) && nf < len(found) {
-		k := strings.IndexAny(w[off:], "-‑")
+		k := hyphenIndex(w[off:])
 		end := len(w)
 		if k >= 0 {
 			end = off + k
@@ -1187,6 +1215,17 @@ func (s *scanner) hyphenParts(i int) bool {
 		s.cands = append(s.cands, cand{s: t.s + int32(p.s), e: t.s + int32(p.e), ent: p.ent, credit: s.credit})
 	}
 	return nf > 0
+}
+
+// hyphenIndex returns the index of the first hyphen ("-" or the
+// non-breaking "‑") in w, or -1: strings.IndexAny(w, "-‑").
+func hyphenIndex(w string) int {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '-' || c == 0xE2 && strings.HasPrefix(w[i:], "‑") {
+			return i
+		}
+	}
+	return -1
 }
 
 func (s *scanner) hasKeyword(i, j int, c wordClass) bool {

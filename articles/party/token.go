@@ -495,7 +495,7 @@ func (z *tokenizer) word(t *token) {
 	z.pos = i
 	// A lower-case name particle glued to a name: "al-Assad", "d'Alema".
 	if t.f&(fCap|fDigit) == 0 && t.f&(fHyphen|fApos) != 0 {
-		if k := strings.IndexAny(w, "-'’"); k > 0 && k <= 3 {
+		if k := joinerIndex(w); k > 0 && k <= 3 {
 			if particles[w[:k]] || w[:k] == "d" || w[:k] == "l" {
 				r, _ := utf8.DecodeRuneInString(w[k+1:])
 				if w[k] == 0xE2 { // ’
@@ -513,6 +513,18 @@ func (z *tokenizer) word(t *token) {
 			t.f |= fName
 		}
 	}
+}
+
+// joinerIndex returns the index of the first joiner (-, ' or ’) among
+// the first four bytes of w, or -1: strings.IndexAny(w, "-'’") where
+// that is below 4 (no continuation byte is one of them, nor 0xE2).
+func joinerIndex(w string) int {
+	for i := 0; i < len(w) && i < 4; i++ {
+		if c := w[i]; c == '-' || c == '\'' || c == 0xE2 && strings.HasPrefix(w[i:], "’") {
+			return i
+		}
+	}
+	return -1
 }
 
 // nameShape reports whether a capitalised word without digits, without
