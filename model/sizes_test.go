@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -436,5 +439,33 @@ func TestBareRestHeldWhileAnalysing(t *testing.T) {
 		if m.heldRest != nil || m.art.pending.art != a {
 			t.Errorf("after the analysis the held render should be dropped and the analysed article rendered (pending %v)", m.art.pending.art == a)
 		}
+	}
+}
+
+// TestFirstBatchIsSmall: the first batch of a folder carries at most a
+// tall screen of rows, so the first screen does not wait for a whole batch
+// window; later batches take what has arrived.
+func TestFirstBatchIsSmall(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 300 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte("Title\n\nBody.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load := func(p string) (*articles.Article, error) { return &articles.Article{Path: p}, nil }
+	l, next := startLoad([]string{dir}, load)
+	first := next().(batchMsg)
+	if len(first.arts) == 0 || len(first.arts) > firstBatch {
+		t.Fatalf("first batch has %d rows, want 1 to %d", len(first.arts), firstBatch)
+	}
+	total := len(first.arts)
+	for msg := l.next().(batchMsg); ; msg = l.next().(batchMsg) {
+		total += len(msg.arts)
+		if msg.done {
+			break
+		}
+	}
+	if total != 300 {
+		t.Errorf("loaded %d articles, want 300", total)
 	}
 }
