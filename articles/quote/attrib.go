@@ -674,8 +674,10 @@ func description(text string, toks []tok, lo int) bool {
 func stripTitles(text string, toks []tok, lo, hi int) doc.Span {
 	last := -1
 	for k := lo; k <= hi; k++ {
-		if _, lists := lookup(text[toks[k].s:toks[k].e]); lists&inTitles != 0 {
-			last = k
+		if w := text[toks[k].s:toks[k].e]; titleShapes.may(w) {
+			if _, lists := lookup(w); lists&inTitles != 0 {
+				last = k
+			}
 		}
 	}
 	if last >= lo && last < hi {

@@ -421,3 +421,24 @@ func TestElision(t *testing.T) {
 		}
 	}
 }
+
+func TestShapeFilter(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	ws := strings.Fields(text)
+	for w := range vocabulary {
+		ws = append(ws, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	ws = append(ws, "SAİD", "saİd", "İt", "", "\xff")
+	for _, w := range ws {
+		_, lists := lookup(w)
+		if lists&inCues != 0 && !cueShapes.may(w) {
+			t.Errorf("cueShapes.may(%q) = false for a cue word", w)
+		}
+		if lists&inTitles != 0 && !titleShapes.may(w) {
+			t.Errorf("titleShapes.may(%q) = false for a title word", w)
+		}
+	}
+	if cueShapes.may("the") || titleShapes.may("Kurti") {
+		t.Errorf("the filters let through words of shapes no word of theirs has")
+	}
+}

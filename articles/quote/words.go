@@ -514,10 +514,47 @@ var weakCue = map[string]bool{
 	"noting": true, "warning": true, "stressing": true, "adding": true, "agree": true, "agrees": true, "agreed": true, "promise": true, "promises": true,
 }
 
+// shapeFilter tells from its length and first byte alone that an ASCII
+// word, in any case, is none of a set of lower-case words: most words
+// looked at are not, and the look-up costs more. Entry n has bit
+// (b|0x20)&31 set for each word of n bytes whose first byte is b.
+type shapeFilter [33]uint32
+
+func newShapeFilter(set map[string]bool) *shapeFilter {
+	var f shapeFilter
+	for w := range set {
+		if w != "" && len(w) <= 32 {
+			f[len(w)] |= 1 << ((w[0] | 0x20) & 31)
+		}
+	}
+	return &f
+}
+
+// may reports whether w can be a word of the set in some case: false only
+// for an ASCII word whose length and first letter no word of the set has
+// (lowering a non-ASCII word may change its length).
+func (f *shapeFilter) may(w string) bool {
+	if len(w) == 0 || len(w) > 32 || f[len(w)]&(1<<((w[0]|0x20)&31)) != 0 {
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// The shapes of the cue words and the title words.
+var (
+	cueShapes   = newShapeFilter(cueWords)
+	titleShapes = newShapeFilter(titleWords)
+)
+
 // cue reports whether the words at toks[i:] are a speech cue and how many
 // tokens it takes: "said", "points out", "according to", "went on".
 func cue(text string, toks []tok, i int) int {
-	if i >= len(toks) || !toks[i].word() {
+	if i >= len(toks) || !toks[i].word() || !cueShapes.may(text[toks[i].s:toks[i].e]) {
 		return 0
 	}
 	w, lists := lookup(text[toks[i].s:toks[i].e])
