@@ -469,3 +469,48 @@ func TestFirstBatchIsSmall(t *testing.T) {
 		t.Errorf("loaded %d articles, want 300", total)
 	}
 }
+
+// TestOpenReadsAgain: the list keeps rows, not articles; enter reads the
+// article again, a file changed since the list read it updates its row,
+// and one that vanished gives an error, not an empty screen.
+func TestOpenReadsAgain(t *testing.T) {
+	setup(t)
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Old headline\n\nThe mayor said \"we will see\".\n")
+	write("b.txt", "Other story\n\nText.\n")
+	m := New(testOptions())
+	m.paths = []string{dir}
+	m.loading = true
+	l, next := startLoad(m.paths, m.load)
+	m.loader = l
+	for m.loading {
+		nm, _ := m.Update(next())
+		m = nm.(Model)
+	}
+	m = upd(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	it := m.list.visible[0]
+	if it.row.Title != "Old headline" || m.arts.get(it.path) != nil {
+		t.Fatalf("row %q, article kept %v: the list should keep only the row", it.row.Title, m.arts.get(it.path) != nil)
+	}
+	write("a.txt", "New headline, longer than before\n\nThe mayor said \"we will see\".\n")
+	m = openNow(t, m, openMsg{it}) // what enter sends
+	if m.screen != ui.ArticleScreen || m.art.art == nil || m.art.art.Meta.Title != "New headline, longer than before" {
+		t.Fatalf("enter should open the file as it is now (screen %v)", m.screen)
+	}
+	if it.row.Title != "New headline, longer than before" {
+		t.Errorf("the row should follow the changed file, has %q", it.row.Title)
+	}
+	m = upd(t, m, keyMsg("esc"))
+	if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	m = openNow(t, m, openMsg{m.list.visible[1]})
+	if m.err == nil || m.opening != nil || m.art.art.Path == m.list.visible[1].path {
+		t.Errorf("opening a vanished file should show an error (err %v)", m.err)
+	}
+}
