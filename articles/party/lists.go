@@ -36,6 +36,7 @@ type gazForm struct {
 type lists struct {
 	ents     []entity
 	lexTab   []lexSlot            // hash table of the words of lexes: one look-up answers gaz, titles and class
+	lexFirst [256]bool            // the first bytes of the words of lexes
 	lexes    []lexEntry           // lexes[0] is the entry of unlisted words
 	gazUpper map[string][]gazForm // forms of places by first word in capitals, for datelines
 	nonNames map[string]bool      // capitalised words that are never parties
@@ -100,6 +101,10 @@ func (l *lists) classify(text string, toks []token) {
 	for i := range toks {
 		t := &toks[i]
 		s, n := int(t.s), int(t.b-t.s)
+		if !l.lexFirst[text[s]] {
+			t.lex, t.cls = 0, 0 // no listed word starts with the byte: a number, most marks
+			continue
+		}
 		var head uint64
 		if s+8 <= len(text) {
 			w := text[s : s+8]
@@ -312,6 +317,10 @@ func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, cl
 	mask := uint32(len(l.lexTab) - 1)
 	for i := 1; i < len(l.lexes); i++ {
 		w := l.lexes[i].word
+		if w == "" {
+			continue // no token is empty
+		}
+		l.lexFirst[w[0]] = true
 		var head uint64
 		for k := min(len(w), 8) - 1; k >= 0; k-- {
 			head = head<<8 | uint64(w[k])

@@ -140,8 +140,8 @@ type group struct {
 func (s *scanner) parties() []Party {
 	l := s.l
 	var groups []*group
-	byEnt := map[int32]*group{}
-	byName := map[string]*group{}
+	byEnt := make(map[int32]*group, len(s.cands)/4)
+	byName := make(map[string]*group, len(s.cands)/4)
 	var alliance []*cand
 	// Groups come from chunks of a slab, and their mentions from one
 	// buffer cut to the counts of a first pass: no allocation per group.
@@ -224,7 +224,7 @@ func (s *scanner) parties() []Party {
 		}
 	}
 	s.mergeNames(groups)
-	var out []Party
+	out := make([]Party, 0, len(groups))
 	for _, g := range groups {
 		if g.merged {
 			continue

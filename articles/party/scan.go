@@ -273,6 +273,9 @@ func (s *scanner) titleAt(i int) int {
 	if s.toks[i].is(fPoss) {
 		ts = s.l.lookup(s.word(i)).titles
 	}
+	if len(ts) == 0 && !s.capWord(i) {
+		return 0 // no title starts with the word, nor a run of capitals at it
+	}
 	for _, f := range ts {
 		if len(f) > best && s.matchForm(i, f, false) {
 			best = len(f)
