@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"byline/articles/doc"
 )
 
 // The fast paths below must answer exactly as the plain code they replace.
@@ -440,5 +442,26 @@ func TestShapeFilter(t *testing.T) {
 	}
 	if cueShapes.may("the") || titleShapes.may("Kurti") {
 		t.Errorf("the filters let through words of shapes no word of theirs has")
+	}
+}
+
+// TestApostropheSkip checks what scanText's skip of apostrophes relies on:
+// classify finds no mark in a word's apostrophe or a foot mark.
+func TestApostropheSkip(t *testing.T) {
+	for p := 0; p < utf8.RuneSelf; p++ {
+		for n := 0; n <= utf8.RuneSelf; n++ {
+			text := string(rune(p)) + "'" + string(rune(n))
+			if n == utf8.RuneSelf {
+				text = text[:2] // the mark ends the paragraph
+			}
+			skip := asciiLetter(byte(p)) && len(text) == 3 && asciiLetter(byte(n)) || '0' <= p && p <= '9'
+			if !skip {
+				continue
+			}
+			s := &scanner{text: text, para: doc.Span{Start: 0, End: len(text)}}
+			if got := s.classify('\'', 1, 2); got != roleNone {
+				t.Errorf("classify(%q) = %v, want roleNone", text, got)
+			}
+		}
 	}
 }

@@ -137,6 +137,10 @@ func scanText(s *scanner) stateFn {
 			i += bits.TrailingZeros64(m) / 8
 		}
 		if candidate[t[i]] {
+			if t[i] == '\'' && i > s.para.Start && (asciiLetter(t[i-1]) && i+1 < len(t) && asciiLetter(t[i+1]) || '0' <= t[i-1] && t[i-1] <= '9') {
+				i++ // an apostrophe in a word (it's) or a foot mark (5'11): as classify finds
+				continue
+			}
 			s.pos = i
 			return scanMark
 		}
