@@ -86,7 +86,7 @@ type lexSlot struct {
 // lexSlotOf returns the slot to probe first for a word of n bytes that
 // starts with head, under mask: the top bits of a multiplicative hash.
 func lexSlotOf(head uint64, n int, mask uint32) uint32 {
-	return uint32((head^uint64(n))*0x9e3779b97f4a7c15>>40) & mask
+	return uint32((head^uint64(n))*0x9e3779b97f4a7c15>>48) & mask
 }
 
 // headMask keeps the first min(n, 8) bytes of eight read little-endian.

@@ -223,11 +223,24 @@ func (s *scanner) gazAt(i int) (n int, ent int32, demonym bool) {
 // matchForms returns the first of forms written at token i.
 func (s *scanner) matchForms(i int, forms []gazForm) (*gazForm, bool) {
 	for k := range forms {
-		if s.matchForm(i, forms[k].toks, false) {
+		if s.matchTail(i, forms[k].toks) {
 			return &forms[k], true
 		}
 	}
 	return nil, false
+}
+
+// matchTail is matchForm for a form whose first word is token i's, as are
+// the forms and titles of the token's lexicon entry: only the words after
+// the first are compared.
+func (s *scanner) matchTail(i int, form []string) bool {
+	if len(form) == 1 {
+		return true
+	}
+	if s.toks[i].f&fPoss != 0 {
+		return false
+	}
+	return s.matchForm(i+1, form[1:], false)
 }
 
 // gazUpperAt is gazAt for words in capitals, as datelines write them
@@ -277,7 +290,7 @@ func (s *scanner) titleAt(i int) int {
 		return 0 // no title starts with the word, nor a run of capitals at it
 	}
 	for _, f := range ts {
-		if len(f) > best && s.matchForm(i, f, false) {
+		if len(f) > best && s.matchTail(i, f) {
 			best = len(f)
 			break
 		}
@@ -318,6 +331,7 @@ func (s *scanner) titleAt(i int) int {
 func (s *scanner) scan() {
 	toks := s.toks
 	i := s.dateline()
+	nextCap := 0 // once past i, the first capWord after i: the flags capWord reads do not change
 	for i < len(toks) {
 		t := &toks[i]
 		if !t.is(fWord) {
@@ -329,10 +343,16 @@ func (s *scanner) scan() {
 				i++
 				continue
 			}
+			if nextCap <= i {
+				nextCap = i + 1
+				for nextCap < len(toks) && toks[nextCap].f&(fWord|fCap|fName) != fWord|fCap|fName {
+					nextCap++
+				}
+			}
 			// Only a capitalised word close after makes a lower-case word
 			// the start of a name ("von der Leyen") or a title
 			// ("spokesman Dmitry Peskov").
-			if (s.capWord(i+1) || s.capWord(i+2) || s.capWord(i+3)) && !t.is(fDigit) {
+			if nextCap <= i+3 && !t.is(fDigit) {
 				if j := s.particleName(i); j > i {
 					i = j
 					continue
