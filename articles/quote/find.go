@@ -619,7 +619,7 @@ func (f *finder) neighbour(it *item, prev int) (attribution, bool) {
 	if prev >= 0 && f.items[prev].Span.End > from {
 		return attribution{}, false
 	}
-	toks := words(f.text, from, end, 60, f.buf[:])
+	toks := words(f.text, from, end, 13, f.buf[:]) // the cue is among the first 12 tokens; cue reads one more
 	for k := 1; k < len(toks) && k < 12; k++ {
 		c := cue(f.text, toks, k)
 		if c == 0 && reaction(known(f.text[toks[k].s:toks[k].e])) {

@@ -374,25 +374,28 @@ func (f *finder) personBefore(it *item, pos int) string {
 		}
 		break
 	}
-	if d, at := f.describedSubject(it); at > bestPos {
+	if d, at := f.describedSubject(it, bestPos); at > bestPos {
 		best = d
 	}
 	return best
 }
 
 // describedSubject returns a person description that is the subject of a
-// cue in the sentence before the quote's own, and where it stands.
-func (f *finder) describedSubject(it *item) (string, int) {
+// cue in the sentence before the quote's own, and where it stands; it
+// does not look when that sentence ends by after, as no description
+// there could stand after it.
+func (f *finder) describedSubject(it *item, after int) (string, int) {
 	b := f.blocks[it.Block]
 	s := f.sentenceStart(b, it.Span.Start)
-	if s <= b.Start {
+	if s <= b.Start || s-1 <= after {
 		return "", -1
 	}
 	ps := f.sentenceStart(b, s-1)
 	if ps >= s {
 		return "", -1
 	}
-	toks := words(f.text, ps, s, 40, f.buf[:])
+	// the cue is among the first 14 tokens; cue reads one more
+	toks := words(f.text, ps, s, 15, f.buf[:])
 	for k := 1; k < len(toks) && k < 14; k++ {
 		if cue(f.text, toks, k) == 0 {
 			continue
