@@ -39,7 +39,7 @@ type token struct {
 	lex  int32     // index into lists.lexes of the same: set by lists.classify
 }
 
-func (t token) is(f tflag) bool { return t.f&f != 0 }
+func (t *token) is(f tflag) bool { return t.f&f != 0 }
 
 // tokenizer splits a range of text into tokens. It skips URLs and the
 // targets of Markdown links.
