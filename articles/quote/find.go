@@ -786,7 +786,7 @@ func orgWord(w string) bool {
 	if upper {
 		return true // NATO, EU, BBC
 	}
-	return len(w) <= 32 && asciiLists(w)&inOrgs != 0
+	return len(w) <= 32 && orgShapes.may(w) && asciiLists(w)&inOrgs != 0
 }
 
 // lowerInto appends w in ASCII lower case to buf.

@@ -439,6 +439,9 @@ func TestShapeFilter(t *testing.T) {
 		if lists&inTitles != 0 && !titleShapes.may(w) {
 			t.Errorf("titleShapes.may(%q) = false for a title word", w)
 		}
+		if asciiLists(w)&inOrgs != 0 && !orgShapes.may(w) {
+			t.Errorf("orgShapes.may(%q) = false for an organisation word", w)
+		}
 	}
 	if cueShapes.may("the") || titleShapes.may("Kurti") {
 		t.Errorf("the filters let through words of shapes no word of theirs has")
@@ -462,6 +465,43 @@ func TestApostropheSkip(t *testing.T) {
 			if got := s.classify('\'', 1, 2); got != roleNone {
 				t.Errorf("classify(%q) = %v, want roleNone", text, got)
 			}
+		}
+	}
+}
+
+// commonWordPlain is commonWord as first written, a look-up per rule.
+func commonWordPlain(w string) bool {
+	if asciiLists(w)&(inDeterminers|inStops|inCues|inPronouns|inCommonStarts) != 0 {
+		return true
+	}
+	return leadInWord(w) || adverbWord(w) || placeWord(known(w))
+}
+
+func TestCommonWord(t *testing.T) {
+	// commonWord's single look-up needs every word these rules list in
+	// the vocabulary
+	listed := strings.Fields(`in on at after before during asked speaking and but from for with meanwhile
+		however later earlier then so also still yet when while as responding addressing writing interviewed
+		contacted reached since by outside inside also later then again further previously once recently earlier
+		had has have would will was is did already simply only even repeatedly publicly privately reportedly
+		allegedly italy family ally assembly supply in on at from to into near across via outside inside
+		towards toward through around of by for`)
+	for _, w := range listed {
+		if _, ok := vocabulary[w]; !ok {
+			t.Errorf("%q is not in the vocabulary", w)
+		}
+	}
+	text, _ := goldCorpus(t, 64<<10)
+	ws := append(strings.Fields(text), "Speaking", "SPEAKING", "Quickly", "Italy", "ITALY", "Family", "Bring", "Sing", "Fly", "Ally", "Ştefan", "Écrit", "Éing")
+	for w := range vocabulary {
+		ws = append(ws, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range listed {
+		ws = append(ws, strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range ws {
+		if got, want := commonWord(w), commonWordPlain(w); got != want {
+			t.Errorf("commonWord(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -99,7 +99,7 @@ func (s *surnameIndex) get(w string) string {
 // set records name as the full name for surname w.
 func (s *surnameIndex) set(w, name string) {
 	if s.names == nil {
-		s.names = map[string]string{}
+		s.names = make(map[string]string, 16)
 	}
 	b := surnameBit(w)
 	s.seen[b>>6] |= 1 << (b & 63)
@@ -247,8 +247,7 @@ func (f *finder) scanNames(toks []tok, c, end int, atStart bool) {
 			continue
 		}
 		if lo > 0 && toks[lo-1].word() {
-			pw := known(text[toks[lo-1].s:toks[lo-1].e])
-			if determiners[pw] || placeWord(pw) {
+			if pw, pl := lookup(text[toks[lo-1].s:toks[lo-1].e]); pl&inDeterminers != 0 || placeWord(pw) {
 				continue
 			}
 		}
@@ -304,10 +303,24 @@ func surnameKey(w string) string {
 // commonWord reports whether a capitalised sentence-initial word is an
 // ordinary word rather than the start of a name.
 func commonWord(w string) bool {
-	if asciiLists(w)&(inDeterminers|inStops|inCues|inPronouns|inCommonStarts) != 0 {
+	const lists = inDeterminers | inStops | inCues | inPronouns | inCommonStarts
+	if !isASCII(w) {
+		if asciiLists(w)&lists != 0 {
+			return true
+		}
+		return leadInWord(w) || adverbWord(w) || placeWord(known(w))
+	}
+	// one look-up: every word that leadIn, adverb and placeWord list is
+	// in the vocabulary, so a word outside it can only be a lead-in or an
+	// adverb by its ending
+	k, in := lookup(w)
+	if in&lists != 0 {
 		return true
 	}
-	return leadInWord(w) || adverbWord(w) || placeWord(known(w))
+	if k != "" {
+		return leadIn(k) || adverb(k) || placeWord(k)
+	}
+	return len(w) > 5 && hasLowerSuffix(w, "ing") || len(w) > 4 && hasLowerSuffix(w, "ly")
 }
 
 var commonStarts = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "this": true, "these": true, "those": true}

@@ -514,30 +514,35 @@ var weakCue = map[string]bool{
 	"noting": true, "warning": true, "stressing": true, "adding": true, "agree": true, "agrees": true, "agreed": true, "promise": true, "promises": true,
 }
 
-// shapeFilter tells from its length and first byte alone that an ASCII
-// word, in any case, is none of a set of lower-case words: most words
-// looked at are not, and the look-up costs more. Entry n has bit
-// (b|0x20)&31 set for each word of n bytes whose first byte is b.
-type shapeFilter [33]uint32
+// shapeFilter tells from its length and its first and last bytes alone
+// that an ASCII word, in any case, is none of a set of lower-case words:
+// most words looked at are not, and the look-up costs more. For each
+// length n, first[n] has bit (b|0x20)&31 set for the first byte b of each
+// word of n bytes, last[n] for its last byte.
+type shapeFilter struct {
+	first, last [33]uint32
+}
 
 func newShapeFilter(set map[string]bool) *shapeFilter {
 	var f shapeFilter
 	for w := range set {
 		if w != "" && len(w) <= 32 {
-			f[len(w)] |= 1 << ((w[0] | 0x20) & 31)
+			f.first[len(w)] |= 1 << ((w[0] | 0x20) & 31)
+			f.last[len(w)] |= 1 << ((w[len(w)-1] | 0x20) & 31)
 		}
 	}
 	return &f
 }
 
 // may reports whether w can be a word of the set in some case: false only
-// for an ASCII word whose length and first letter no word of the set has
-// (lowering a non-ASCII word may change its length).
+// for an ASCII word whose length, first and last letters no word of the
+// set has (lowering a non-ASCII word may change its length).
 func (f *shapeFilter) may(w string) bool {
-	if len(w) == 0 || len(w) > 32 || f[len(w)]&(1<<((w[0]|0x20)&31)) != 0 {
+	n := len(w)
+	if n == 0 || n > 32 || f.first[n]&(1<<((w[0]|0x20)&31)) != 0 && f.last[n]&(1<<((w[n-1]|0x20)&31)) != 0 {
 		return true
 	}
-	for i := 0; i < len(w); i++ {
+	for i := 0; i < n; i++ {
 		if w[i] >= utf8.RuneSelf {
 			return true
 		}
@@ -545,10 +550,11 @@ func (f *shapeFilter) may(w string) bool {
 	return false
 }
 
-// The shapes of the cue words and the title words.
+// The shapes of the cue, title and organisation words.
 var (
 	cueShapes   = newShapeFilter(cueWords)
 	titleShapes = newShapeFilter(titleWords)
+	orgShapes   = newShapeFilter(orgWords)
 )
 
 // cue reports whether the words at toks[i:] are a speech cue and how many
