@@ -5,6 +5,7 @@ package party
 import (
 	"bytes"
 	"embed"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -68,7 +69,7 @@ func (l *lists) lexIndex(w string) int32 {
 			return 0
 		}
 		if e.head == head && int(e.n) == len(w) && (len(w) <= 8 || l.lexes[e.idx].word[8:] == w[8:]) {
-			return e.idx
+			return int32(e.idx)
 		}
 	}
 }
@@ -78,9 +79,10 @@ func (l *lists) lexIndex(w string) int32 {
 // find it, and tell it from others without a string comparison unless it
 // is longer.
 type lexSlot struct {
-	head uint64 // the word's first eight bytes, little-endian, zero-padded
-	n    int32  // the word's length in bytes; 0 for an empty slot
-	idx  int32  // index into lexes; 0 for an empty slot
+	head uint64    // the word's first eight bytes, little-endian, zero-padded
+	cls  wordClass // lexes[idx].cls, kept here to spare a load
+	n    uint16    // the word's length in bytes; 0 for an empty slot
+	idx  uint16    // index into lexes; 0 for an empty slot
 }
 
 // lexSlotOf returns the slot to probe first for a word of n bytes that
@@ -119,8 +121,7 @@ func (l *lists) classify(text string, toks []token) {
 		for tab[k].n != 0 && !(tab[k].head == head && int(tab[k].n) == n && (n <= 8 || l.lexes[tab[k].idx].word[8:] == text[s+8:s+n])) {
 			k = (k + 1) & mask
 		}
-		t.lex = tab[k].idx // 0 in an empty slot
-		t.cls = l.lexes[t.lex].cls
+		t.lex, t.cls = int32(tab[k].idx), tab[k].cls // 0 in an empty slot
 	}
 }
 
@@ -315,10 +316,13 @@ func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, cl
 	}
 	l.lexTab = make([]lexSlot, 1<<bits)
 	mask := uint32(len(l.lexTab) - 1)
+	if len(l.lexes) > math.MaxUint16 {
+		panic("party: lexicon too large for its table")
+	}
 	for i := 1; i < len(l.lexes); i++ {
 		w := l.lexes[i].word
-		if w == "" {
-			continue // no token is empty
+		if w == "" || len(w) > math.MaxUint16 {
+			continue // no token is empty, and none of the lists' words is that long
 		}
 		l.lexFirst[w[0]] = true
 		var head uint64
@@ -329,7 +333,7 @@ func (l *lists) index(gaz map[string][]gazForm, titles map[string][][]string, cl
 		for l.lexTab[k].n != 0 {
 			k = (k + 1) & mask
 		}
-		l.lexTab[k] = lexSlot{head: head, n: int32(len(w)), idx: int32(i)}
+		l.lexTab[k] = lexSlot{head: head, cls: l.lexes[i].cls, n: uint16(len(w)), idx: uint16(i)}
 	}
 }
 
