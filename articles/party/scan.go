@@ -99,17 +99,22 @@ func (s *scanner) block(start, end int, role blockRole) {
 	s.toks = z.appendTokens(s.toks)
 	s.l.classify(s.text, s.toks)
 	if !s.names {
-		s.markHeadlines()
+		s.markHeadlines(z.breaks)
 	}
 	s.scan()
 }
 
 // markHeadlines flags the tokens of lines that capitalise most of their
 // words, as headlines, captions and credit lines do.
-func (s *scanner) markHeadlines() {
+// breaks is the number of tokens after a line break: with none, the block
+// is one line.
+func (s *scanner) markHeadlines(breaks int) {
 	toks := s.toks
 	for i := 0; i < len(toks); {
 		j := i + 1
+		if breaks == 0 {
+			j = len(toks)
+		}
 		for j < len(toks) && toks[j].f&fNewline == 0 {
 			j++
 		}

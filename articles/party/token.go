@@ -54,6 +54,7 @@ type tokenizer struct {
 	// when there is none. Without it, "[](" repeated with no ')' costs a
 	// scan to the end per repeat: quadratic.
 	closeAt int
+	breaks  int // tokens appendTokens marked fNewline
 	// l, when set, decides for capitalised words with digits whether they
 	// are name parts: listed ones are ("G7"). Without it they are not
 	// marked, and only capWord reads the mark.
@@ -128,6 +129,7 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 			if nl > 1 {
 				f |= fPara
 			}
+			z.breaks++
 		}
 		if cl&aWord != 0 && !(pos+4 <= len(text) && (text[pos:pos+4] == "http" || text[pos:pos+4] == "www.")) {
 			i, seen := pos+1, cl // seen: the classes of the word's bytes
@@ -192,6 +194,9 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 			return dst[:len(dst)-1]
 		}
 		pos, nl = z.pos, z.nl
+		if t.f&fNewline != 0 {
+			z.breaks++
+		}
 		if t.f&fWord != 0 {
 			t.f |= sent
 			sent = 0

@@ -93,6 +93,15 @@ func checkTokens(t *testing.T, text string, start, end int, l *lists) {
 		}
 		t.Fatalf("text %.40q [%d:%d]: got %d tokens, want %d", text, start, end, len(got), len(want))
 	}
+	breaks := 0
+	for i := range want {
+		if want[i].is(fNewline) {
+			breaks++
+		}
+	}
+	if z.breaks != breaks {
+		t.Fatalf("text %.40q [%d:%d]: %d breaks counted, want %d", text, start, end, z.breaks, breaks)
+	}
 }
 
 // FuzzTokens checks that appendTokens reads any text as next does.
