@@ -106,8 +106,8 @@ func (s *scanner) block(start, end int, role blockRole) {
 
 // markHeadlines flags the tokens of lines that capitalise most of their
 // words, as headlines, captions and credit lines do.
-// breaks is the number of tokens after a line break: with none, the block
-// is one line.
+// breaks is the tokenizer's count of tokens after a line break, or more:
+// with none, the block is one line.
 func (s *scanner) markHeadlines(breaks int) {
 	toks := s.toks
 	for i := 0; i < len(toks); {

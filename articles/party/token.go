@@ -54,7 +54,7 @@ type tokenizer struct {
 	// when there is none. Without it, "[](" repeated with no ')' costs a
 	// scan to the end per repeat: quadratic.
 	closeAt int
-	breaks  int // tokens appendTokens marked fNewline
+	breaks  int // at least the number of tokens appendTokens marked fNewline: 0 only when none
 	// l, when set, decides for capitalised words with digits whether they
 	// are name parts: listed ones are ("G7"). Without it they are not
 	// marked, and only capWord reads the mark.
@@ -193,10 +193,10 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 		if !z.nextInto(t) {
 			return dst[:len(dst)-1]
 		}
-		pos, nl = z.pos, z.nl
-		if t.f&fNewline != 0 {
-			z.breaks++
+		if t.f&fNewline != 0 && nl <= 0 {
+			z.breaks++ // line breaks met past the token's start
 		}
+		pos, nl = z.pos, z.nl
 		if t.f&fWord != 0 {
 			t.f |= sent
 			sent = 0
