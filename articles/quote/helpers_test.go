@@ -505,3 +505,18 @@ func TestCommonWord(t *testing.T) {
 		}
 	}
 }
+
+func TestParticleStart(t *testing.T) {
+	for _, w := range strings.Fields("de van von der den al bin da di du le la del ter ten") {
+		if !particle(w) || !particleStart[w[0]] {
+			t.Errorf("particle %q: particle %v, particleStart %v", w, particle(w), particleStart[w[0]])
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for _, w := range []string{string(rune(c)), string(rune(c)) + "e", string(rune(c)) + "an", string(rune(c)) + "el", string(rune(c)) + "on", string(rune(c)) + "a", string(rune(c)) + "i", string(rune(c)) + "u", string(rune(c)) + "er", string(rune(c)) + "en", string(rune(c)) + "l", string(rune(c)) + "in"} {
+			if particle(w) && !particleStart[w[0]] {
+				t.Errorf("particle %q starts with a byte particleStart lacks", w)
+			}
+		}
+	}
+}

@@ -122,7 +122,7 @@ func capitalAt(text string, i, end int) int {
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' && !wordBefore(text, i) {
+			if 'A' <= c && c <= 'Z' && (i == 0 || text[i-1] < utf8.RuneSelf && !wordByte[text[i-1]] || text[i-1] >= utf8.RuneSelf && !wordBefore(text, i)) {
 				return i
 			}
 			i++
@@ -180,6 +180,9 @@ func runEnd(text string, i, end int) (int, bool) {
 		// it is a particle of three letters at most: read no more of it
 		lim := end
 		if c := text[i]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+			if !particleStart[c] {
+				break // no particle starts so
+			}
 			lim = min(end, i+4)
 		}
 		for j < lim {
@@ -210,6 +213,9 @@ func runEnd(text string, i, end int) (int, bool) {
 	}
 	return last, n > 1
 }
+
+// particleStart tells the first letters of the name particles.
+var particleStart = [256]bool{'a': true, 'b': true, 'd': true, 'l': true, 't': true, 'v': true}
 
 // nameByte tells the ASCII bytes that continue a word of a name: letters,
 // digits, apostrophes, hyphens and dots.
