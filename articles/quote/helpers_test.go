@@ -520,3 +520,66 @@ func TestParticleStart(t *testing.T) {
 		}
 	}
 }
+
+// trimPlain is trim as first written, a rune at a time.
+func trimPlain(text string, start, end int) doc.Span {
+	if end < start {
+		end = start
+	}
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpace(r) && r != ',' {
+			break
+		}
+		end -= n
+	}
+	return doc.Span{Start: start, End: end}
+}
+
+// trimRightPlain is trimRight as first written, a rune at a time.
+func trimRightPlain(text string, start, end int) int {
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+// endsSentencePlain is endsSentence as first written.
+func endsSentencePlain(text string, start, end int) bool {
+	end = trimRightPlain(text, start, end)
+	if end <= start {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[start:end])
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+func TestTrim(t *testing.T) {
+	text, _ := goldCorpus(t, 16<<10)
+	text += " \u00a0, \t\n…\u2003x,\xff \xe2\x80 ."
+	for start := 0; start < len(text); start += 3 {
+		for _, n := range []int{0, 1, 2, 3, 5, 9, 17, 40} {
+			end := min(len(text), start+n)
+			if got, want := trim(text, start, end), trimPlain(text, start, end); got != want {
+				t.Fatalf("trim(%q) = %v, want %v", text[start:end], got, want)
+			}
+			if got, want := trimRight(text, start, end), trimRightPlain(text, start, end); got != want {
+				t.Fatalf("trimRight(%q) = %v, want %v", text[start:end], got, want)
+			}
+			if got, want := endsSentence(text, start, end), endsSentencePlain(text, start, end); got != want {
+				t.Fatalf("endsSentence(%q) = %v, want %v", text[start:end], got, want)
+			}
+		}
+	}
+}

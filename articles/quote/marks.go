@@ -175,10 +175,16 @@ func hexVal(c byte) int {
 // spaces. A paragraph's edges count as space (pass ' ').
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+		return asciiSpace[r]
 	}
-	return unicode.IsSpace(r)
+	return wideSpace(r)
 }
+
+// wideSpace is isSpace beyond ASCII, kept out of line so that isSpace
+// inlines.
+func wideSpace(r rune) bool { return unicode.IsSpace(r) }
+
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\v': true, '\f': true}
 
 // isPunct reports whether r is punctuation or a symbol for the purpose of
 // deciding which way a mark faces.
@@ -186,8 +192,10 @@ func isPunct(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiPunct[r]
 	}
-	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	return widePunct(r)
 }
+
+func widePunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
 var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 	for _, c := range "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" {
@@ -200,8 +208,10 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
-	return unicode.IsLetter(r)
+	return wideLetter(r)
 }
+
+func wideLetter(r rune) bool { return unicode.IsLetter(r) }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 

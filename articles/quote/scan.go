@@ -497,6 +497,9 @@ func (s *scanner) runeBefore(pos int) (rune, int) {
 	if pos <= s.para.Start {
 		return ' ', 0
 	}
+	if c := s.text[pos-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
 	return utf8.DecodeLastRuneInString(s.text[s.para.Start:pos])
 }
 
@@ -578,6 +581,13 @@ func trim(text string, start, end int) doc.Span {
 		end = start
 	}
 	for start < end {
+		if c := text[start]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
@@ -585,6 +595,13 @@ func trim(text string, start, end int) doc.Span {
 		start += n
 	}
 	for end > start {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] && c != ',' {
+				break
+			}
+			end--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[start:end])
 		if !isSpace(r) && r != ',' {
 			break
@@ -597,6 +614,13 @@ func trim(text string, start, end int) doc.Span {
 // trimRight returns end moved back over trailing spaces, not before start.
 func trimRight(text string, start, end int) int {
 	for end > start {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			end--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[start:end])
 		if !isSpace(r) {
 			break
@@ -634,8 +658,11 @@ func endsSentence(text string, start, end int) bool {
 	if end <= start {
 		return false
 	}
+	if c := text[end-1]; c < utf8.RuneSelf {
+		return c == '.' || c == '!' || c == '?'
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[start:end])
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	return r == '…'
 }
 
 // sentenceAfter returns the start of the first sentence that begins in
