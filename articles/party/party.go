@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"byline/articles/doc"
@@ -48,10 +49,37 @@ func Extract(text string, blocks []doc.Block) []Party {
 	if text == "" {
 		return nil
 	}
-	s := &scanner{l: getLists(), text: text, cands: make([]cand, 0, len(text)/40+8)}
+	sc := scratchPool.Get().(*scratch)
+	s := &scanner{l: getLists(), text: text, cands: sc.cands[:0], toks: sc.toks[:0]}
+	s.cands = slices.Grow(s.cands, len(text)/40+8)
+	out := s.extract(blocks)
+	if cap(s.toks) <= maxPooled && cap(s.cands) <= maxPooled {
+		sc.toks, sc.cands = s.toks[:0], s.cands[:0]
+		scratchPool.Put(sc)
+	}
+	return out
+}
+
+// scratch holds the token and mention buffers of an Extract call, kept
+// for the next in scratchPool. Nothing Extract returns points into them.
+type scratch struct {
+	toks  []token
+	cands []cand
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled bounds the buffers kept in scratchPool, in elements: those of
+// a long article are left to the collector.
+const maxPooled = 1 << 14
+
+// extract scans the blocks of s.text (paragraphs without blocks) and
+// returns the parties; see Extract.
+func (s *scanner) extract(blocks []doc.Block) []Party {
+	text := s.text
 	if len(blocks) == 0 {
 		// Paragraphs are the blocks.
-		s.toks = make([]token, 0, estimateTokens(maxParagraph(text)))
+		s.toks = slices.Grow(s.toks, estimateTokens(maxParagraph(text)))
 		for start := 0; start < len(text); {
 			end := strings.Index(text[start:], "\n\n")
 			if end < 0 {
@@ -71,7 +99,7 @@ func Extract(text string, blocks []doc.Block) []Party {
 			longest = max(longest, end-start)
 		}
 	}
-	s.toks = make([]token, 0, estimateTokens(longest))
+	s.toks = slices.Grow(s.toks, estimateTokens(longest))
 	for _, b := range blocks {
 		if b.Kind == doc.FrontMatter || b.Kind == doc.Code {
 			continue

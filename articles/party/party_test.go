@@ -169,3 +169,35 @@ func TestIsCommon(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractResultsOutliveCalls checks that a result shares no memory
+// with the buffers Extract keeps for its next calls: later calls, also
+// from other goroutines, leave it as it was.
+func TestExtractResultsOutliveCalls(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	got := Extract(text, nil)
+	want := Extract(strings.Clone(text), nil)
+	other := strings.Repeat("Jane Doe of the Vireo Telecom Group told Reuters in Nairobi. ", 40)
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for range 20 {
+				Extract(other, nil)
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if len(got) == 0 || !slices.EqualFunc(got, want, func(a, b Party) bool {
+		return a.Name == b.Name && a.Kind == b.Kind && a.CreditOnly == b.CreditOnly &&
+			slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Mentions, b.Mentions)
+	}) {
+		t.Fatalf("result changed by later calls:\ngot  %v\nwant %v", got, want)
+	}
+}
