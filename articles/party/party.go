@@ -168,8 +168,8 @@ type group struct {
 func (s *scanner) parties() []Party {
 	l := s.l
 	var groups []*group
-	byEnt := make(map[int32]*group, len(s.cands)/4)
-	byName := make(map[string]*group, len(s.cands)/4)
+	byEnt := make(map[int32]*group, min(len(s.cands)/4, 256))
+	byName := make(map[string]*group, min(len(s.cands)/4, 256))
 	var alliance []*cand
 	// Groups come from chunks of a slab, and their mentions from one
 	// buffer cut to the counts of a first pass: no allocation per group.
