@@ -38,11 +38,11 @@ type finder struct {
 	mentions  []mention // all party mentions, by start
 	buf       [80]tok
 	items     []item
-	persons   []person        // names found by the name scan, in text order
-	memo      map[string]memo // descriptions resolved so far, by title word
-	nextBlock int             // the first block not yet scanned for names
-	surnames  surnameIndex    // full names by surname, for the name scan
-	nameToks  []tok           // scratch tokens for the name scan
+	persons   []person     // names found by the name scan, in text order
+	memos     []memo       // descriptions resolved so far, one per title word
+	nextBlock int          // the first block not yet scanned for names
+	surnames  surnameIndex // full names by surname, for the name scan
+	nameToks  []tok        // scratch tokens for the name scan
 }
 
 type mention struct {
@@ -842,7 +842,14 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	}
 	pos := min(sp.Start, it.Span.Start)
 	from := max(0, pos-3000)
-	m, seen := f.memo[title]
+	var m memo
+	seen := false
+	for _, mm := range f.memos {
+		if mm.title == title {
+			m, seen = mm, true
+			break
+		}
+	}
 	if seen && m.pos > from {
 		// searched up to there for an earlier quote: look only at what follows
 		from = m.pos
@@ -851,10 +858,7 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	if name == "" && seen && pos-m.pos < 3000 {
 		name = m.name
 	}
-	if f.memo == nil {
-		f.memo = map[string]memo{}
-	}
-	f.memo[title] = memo{pos, name}
+	f.remember(memo{title, pos, name})
 	return name
 }
 
@@ -865,17 +869,32 @@ func startsThe(s string) bool {
 	return len(s) >= 3 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e'
 }
 
+// remember records m as the last resolution of its title.
+func (f *finder) remember(m memo) {
+	for k := range f.memos {
+		if f.memos[k].title == m.title {
+			f.memos[k] = m
+			return
+		}
+	}
+	f.memos = append(f.memos, m)
+}
+
 // memo remembers where a description was last resolved and to whom.
 type memo struct {
-	pos  int
-	name string
+	title string // the title word ("mayor")
+	pos   int
+	name  string
 }
 
 // describedIn finds a name next to the title word in text[from:pos].
 // The title word is searched for as bytes, in lower and capitalised form;
 // only the words around each hit are tokenised.
 func (f *finder) describedIn(title string, from, pos int) string {
-	capTitle := strings.ToUpper(title[:1]) + title[1:]
+	capTitle := titleCaps[title]
+	if capTitle == "" {
+		capTitle = strings.ToUpper(title[:1]) + title[1:]
+	}
 	for end := pos; end > from; {
 		hit := max(lastIndex(f.text[from:end], title), lastIndex(f.text[from:end], capTitle))
 		if hit < 0 {
@@ -892,6 +911,15 @@ func (f *finder) describedIn(title string, from, pos int) string {
 	}
 	return ""
 }
+
+// titleCaps holds the title words capitalised ("Mayor"), for describedIn.
+var titleCaps = func() map[string]string {
+	m := map[string]string{}
+	for w := range titleWords {
+		m[w] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return m
+}()
 
 // lastIndex is strings.LastIndex, found by searching forwards: for a word
 // met rarely in a long text that is several times faster.
