@@ -128,8 +128,8 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 		if n == 0 {
 			continue
 		}
-		w := known(text[toks[k].s:toks[k].e])
-		if participle(w) || w == "according" || weakCue[w] && !afterCue[w] {
+		w, lists := lookup(text[toks[k].s:toks[k].e])
+		if participle(w) || w == "according" || lists&(inWeakCues|inAfterCues) == inWeakCues {
 			break
 		}
 		a, ok := subject(text, toks, i, k)

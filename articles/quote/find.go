@@ -443,8 +443,8 @@ func (f *finder) markerBefore(pos int) bool {
 	if !t.word() {
 		return false
 	}
-	w := known(f.text[t.s:t.e])
-	if scareMarkers[w] || w == "as" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "known") {
+	w, lists := lookup(f.text[t.s:t.e])
+	if lists&inScareMarkers != 0 || w == "as" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "known") {
 		return true
 	}
 	return w == "called" && len(toks) > 1 && toks[len(toks)-2].word() && strings.EqualFold(f.text[toks[len(toks)-2].s:toks[len(toks)-2].e], "so")
@@ -686,7 +686,7 @@ func (f *finder) name(i int) {
 // resolve returns the speaker named by an attribution.
 func (f *finder) resolve(it *item, a attribution) string {
 	words := f.text[a.speaker.Start:a.speaker.End]
-	if w := known(words); pronouns[w] {
+	if w, lists := lookup(words); lists&inPronouns != 0 {
 		return f.pronoun(it, w, a.speaker.Start)
 	}
 	if p := f.partyAt(a.speaker); p >= 0 {
@@ -836,8 +836,8 @@ func (f *finder) described(it *item, sp doc.Span) string {
 	if n < 2 || first != "the" {
 		return ""
 	}
-	title := known(last)
-	if !titleWords[title] || strings.HasSuffix(title, "s") && title != "boss" {
+	title, lists := lookup(last)
+	if lists&inTitles == 0 || strings.HasSuffix(title, "s") && title != "boss" {
 		return ""
 	}
 	pos := min(sp.Start, it.Span.Start)

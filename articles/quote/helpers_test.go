@@ -583,3 +583,27 @@ func TestTrim(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyLists checks that a word's lists in the vocabulary are
+// the word lists it is in, which the rules now ask instead of the lists.
+func TestVocabularyLists(t *testing.T) {
+	for _, l := range []struct {
+		name  string
+		set   map[string]bool
+		lists class
+	}{{"cueWords", cueWords, inCues}, {"stopWords", stopWords, inStops}, {"determiners", determiners, inDeterminers},
+		{"pronouns", pronouns, inPronouns}, {"titleWords", titleWords, inTitles}, {"orgWords", orgWords, inOrgs},
+		{"commonStarts", commonStarts, inCommonStarts}, {"weakCue", weakCue, inWeakCues}, {"afterCue", afterCue, inAfterCues},
+		{"scareMarkers", scareMarkers, inScareMarkers}} {
+		for w, e := range vocabulary {
+			if got, want := e.lists&l.lists != 0, l.set[w]; got != want {
+				t.Errorf("%q: in %s by its lists %v, by the list %v", w, l.name, got, want)
+			}
+		}
+		for w := range l.set {
+			if _, ok := vocabulary[w]; !ok {
+				t.Errorf("%q of %s is not in the vocabulary", w, l.name)
+			}
+		}
+	}
+}

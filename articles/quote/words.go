@@ -418,6 +418,9 @@ const (
 	inTitles                         // titleWords
 	inOrgs                           // orgWords
 	inCommonStarts                   // commonStarts
+	inWeakCues                       // weakCue
+	inAfterCues                      // afterCue
+	inScareMarkers                   // scareMarkers
 )
 
 // entry is a vocabulary word: its lower-case form and the lists it is in.
@@ -437,7 +440,7 @@ var vocabulary = func() map[string]entry {
 		lists class
 	}{{cueWords, inCues}, {stopWords, inStops}, {determiners, inDeterminers}, {pronouns, inPronouns},
 		{titleWords, inTitles}, {orgWords, inOrgs}, {commonStarts, inCommonStarts},
-		{weakCue, 0}, {afterCue, 0}, {scareMarkers, 0}, {personNouns, 0}} {
+		{weakCue, inWeakCues}, {afterCue, inAfterCues}, {scareMarkers, inScareMarkers}, {personNouns, 0}} {
 		for w := range l.set {
 			m[w] = entry{w, m[w].lists | l.lists}
 		}
