@@ -53,8 +53,9 @@ type tokenizer struct {
 	// first ')' or '\n' at or after the last "](" searched from, or end
 	// when there is none. Without it, "[](" repeated with no ')' costs a
 	// scan to the end per repeat: quadratic.
-	closeAt int
-	breaks  int // at least the number of tokens appendTokens marked fNewline: 0 only when none
+	closeAt   int
+	breaks    int // at least the number of tokens appendTokens marked fNewline: 0 only when none
+	start, n0 int // appendTokens: where it started in the text and in dst
 	// l, when set, decides for capitalised words with digits whether they
 	// are name parts: listed ones are ("G7"). Without it they are not
 	// marked, and only capWord reads the mark.
@@ -96,8 +97,8 @@ func (z *tokenizer) next() (token, bool) {
 // other scripts, URLs, link targets) by nextInto, as next reads them.
 func (z *tokenizer) appendTokens(dst []token) []token {
 	text := z.text[:z.end]
-	start, n0 := z.pos, len(dst)
-	pos, nl := z.pos, z.nl // nl < 0 before the first token, whose line breaks mark nothing
+	z.start, z.n0 = z.pos, len(dst) // in z, not locals: only growing reads them
+	pos, nl := z.pos, z.nl          // nl < 0 before the first token, whose line breaks mark nothing
 	if z.first {
 		nl = beforeFirst
 	}
@@ -120,8 +121,7 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 		if len(dst) == cap(dst) {
 			// Denser text than the caller guessed: make room for the
 			// rest at the density so far, not by repeated doubling.
-			done, rest := max(pos-start, 1), len(text)-pos
-			dst = slices.Grow(dst, rest*(len(dst)-n0+1)/done+16)
+			dst = z.grow(dst, pos)
 		}
 		var f tflag
 		if nl > 0 {
@@ -209,6 +209,13 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 	}
 	z.pos, z.nl, z.first = pos, max(nl, 0), nl < 0
 	return dst
+}
+
+// grow makes room in dst, full at pos, for the rest of the range at the
+// density of tokens so far, not by repeated doubling.
+func (z *tokenizer) grow(dst []token, pos int) []token {
+	done, rest := max(pos-z.start, 1), z.end-pos
+	return slices.Grow(dst, rest*(len(dst)-z.n0+1)/done+16)
 }
 
 // beforeFirst is appendTokens' count of line breaks before the first
