@@ -131,7 +131,7 @@ func (z *tokenizer) appendTokens(dst []token) []token {
 			}
 			z.breaks++
 		}
-		if cl&aWord != 0 && !(pos+4 <= len(text) && (text[pos:pos+4] == "http" || text[pos:pos+4] == "www.")) {
+		if cl&aWord != 0 && !((c == 'h' || c == 'w') && pos+4 <= len(text) && (text[pos:pos+4] == "http" || text[pos:pos+4] == "www.")) {
 			i, seen := pos+1, cl // seen: the classes of the word's bytes
 			for i < len(text) && asciiClass[text[i]]&aWord != 0 {
 				seen |= asciiClass[text[i]]
