@@ -683,11 +683,27 @@ func (f *finder) name(i int) {
 	it.Speaker = f.resolve(it, it.attr)
 }
 
+// mayBePronoun reports whether w can lower to a pronoun: one of at most
+// four runes (at most four bytes each), starting with h, s, t, i or w
+// when its first byte is ASCII.
+func mayBePronoun(w string) bool {
+	if w == "" || len(w) > 16 {
+		return false
+	}
+	switch w[0] | 0x20 {
+	case 'h', 's', 't', 'i', 'w':
+		return true
+	}
+	return w[0] >= utf8.RuneSelf
+}
+
 // resolve returns the speaker named by an attribution.
 func (f *finder) resolve(it *item, a attribution) string {
 	words := f.text[a.speaker.Start:a.speaker.End]
-	if w, lists := lookup(words); lists&inPronouns != 0 {
-		return f.pronoun(it, w, a.speaker.Start)
+	if mayBePronoun(words) {
+		if w, lists := lookup(words); lists&inPronouns != 0 {
+			return f.pronoun(it, w, a.speaker.Start)
+		}
 	}
 	if p := f.partyAt(a.speaker); p >= 0 {
 		return f.parties[p].Name
@@ -865,7 +881,12 @@ func (f *finder) described(it *item, sp doc.Span) string {
 // startsThe reports whether s, after leading spaces, starts with "the" in
 // any case: only ASCII letters lower to t, h and e.
 func startsThe(s string) bool {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	for s != "" && s[0] < utf8.RuneSelf && isSpace(rune(s[0])) {
+		s = s[1:]
+	}
+	if s != "" && s[0] >= utf8.RuneSelf {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	}
 	return len(s) >= 3 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e'
 }
 

@@ -607,3 +607,21 @@ func TestVocabularyLists(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBePronoun(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	ws := append(strings.Fields(text), "", "İt", "İT", "\u212Ae", "SHE", "They", "We", "I", "i", "he", "İ", "\xff")
+	for w := range pronouns {
+		ws = append(ws, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range ws {
+		if _, lists := lookup(w); lists&inPronouns != 0 && !mayBePronoun(w) {
+			t.Errorf("mayBePronoun(%q) = false for a pronoun", w)
+		}
+	}
+	for _, s := range []string{"the mayor", " The", "\u00a0the", "\u2003THE x", "them", "th", "", "\xffthe", "\tthe"} {
+		if got, want := startsThe(s), len(strings.TrimLeftFunc(s, unicode.IsSpace)) >= 3 && strings.EqualFold(strings.TrimLeftFunc(s, unicode.IsSpace)[:3], "the"); got != want {
+			t.Errorf("startsThe(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
