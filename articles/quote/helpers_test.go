@@ -625,3 +625,23 @@ func TestMayBePronoun(t *testing.T) {
 		}
 	}
 }
+
+func TestWideLookup(t *testing.T) {
+	text, _ := goldCorpus(t, 64<<10)
+	ws := append(strings.Fields(text), "İt", "İT", "\u212Aing", "SÄGER", "Säger", "BÜRGERMEISTER", "Lajčák", "Vučić", "FIANCÉE", "Déclare", "x\xff", "\xff", "ÄÖÜ", "ǅ")
+	for w := range vocabulary {
+		ws = append(ws, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range ws {
+		if isASCII(w) {
+			continue
+		}
+		e := vocabulary[string(appendLower(nil, w))]
+		if gw, gl := lookup(w); gw != e.word || gl != e.lists {
+			t.Errorf("lookup(%q) = %q, %b, want %q, %b", w, gw, gl, e.word, e.lists)
+		}
+		if got := known(w); got != e.word {
+			t.Errorf("known(%q) = %q, want %q", w, got, e.word)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -248,15 +249,50 @@ func known(w string) string {
 	if isASCII(w) {
 		return vocabularyFold.find(w).word
 	}
+	if !mayLowerToVocabulary(w) {
+		return ""
+	}
 	var buf [32]byte
 	return vocabulary[string(appendLower(buf[:0], w))].word
 }
+
+// mayLowerToVocabulary reports whether the lower case of w, a word with a
+// non-ASCII byte, can be a word of the vocabulary: each of its non-ASCII
+// letters must lower to an ASCII letter or to one that a word of the
+// vocabulary holds ("Lajčák" cannot: no word holds a č). It saves most
+// such words a lower-case copy and a map look-up.
+func mayLowerToVocabulary(w string) bool {
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			if l := unicode.ToLower(r); l >= utf8.RuneSelf && !slices.Contains(vocabularyWide, l) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// vocabularyWide holds the non-ASCII letters of the vocabulary's words.
+var vocabularyWide = func() []rune {
+	var rs []rune
+	for w := range vocabulary {
+		for _, r := range w {
+			if r >= utf8.RuneSelf && !slices.Contains(rs, r) {
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
+}()
 
 // lookup returns known(w) and the word lists lower(w) is in, with one
 // table look-up.
 func lookup(w string) (string, class) {
 	h, ascii, clean := foldHashASCII(w)
 	if !ascii {
+		if !mayLowerToVocabulary(w) {
+			return "", 0
+		}
 		var buf [32]byte
 		e := vocabulary[string(appendLower(buf[:0], w))]
 		return e.word, e.lists
