@@ -416,16 +416,18 @@ func (f *finder) kind(i int) {
 		limit = 8
 	}
 	words, titleCase := countWordsUpTo(f.text[p.Start:p.End], limit)
-	marker := words <= 8 && !fin && f.markerBefore(it.Span.Start) // a marker matters only then
 	switch {
-	case marker && words <= 8 && !fin:
-		it.Kind = Scare
 	case attributed:
 	case fin && words >= 2:
 	case f.blocks[it.Block].Kind == doc.Headline && words >= 3 && !titleCase:
 	case words <= 4:
 		it.Kind = Scare
 	case titleCase && words <= 10 && !fin && f.blocks[it.Block].Kind != doc.Headline:
+		it.Kind = Scare
+	}
+	// a scare marker before a short phrase makes it a scare quote too;
+	// look for one only when that changes the answer
+	if it.Kind == Direct && words <= 8 && !fin && f.markerBefore(it.Span.Start) {
 		it.Kind = Scare
 	}
 	if it.Kind == Scare {
