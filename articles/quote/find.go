@@ -78,7 +78,7 @@ func (f *finder) join(ps []passage) []item {
 				if len(gap) > 160 || endsSentence(f.text, last.Start, last.End) && !strings.HasPrefix(strings.TrimLeft(gap, " "), ",") {
 					break
 				}
-				tail := strings.TrimRight(gap, " \u00a0")
+				tail := trimSpaceNBSP(gap)
 				if !strings.HasSuffix(tail, ",") && !strings.HasSuffix(tail, "–") && !strings.HasSuffix(tail, "—") {
 					break
 				}
@@ -111,6 +111,20 @@ func (f *finder) join(ps []passage) []item {
 		items = append(items, it)
 	}
 	return items
+}
+
+// trimSpaceNBSP is strings.TrimRight(s, " \u00a0") without the cutset.
+func trimSpaceNBSP(s string) string {
+	for {
+		switch {
+		case strings.HasSuffix(s, " "):
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:len(s)-len("\u00a0")]
+		default:
+			return s
+		}
+	}
 }
 
 // Find returns the quoted passages in the analysed blocks of text, in text
@@ -237,7 +251,7 @@ func (f *finder) partialOK(it *item, a attribution) bool {
 		return true
 	}
 	p := it.Parts[0]
-	if n, _ := countWords(f.text[p.Start:p.End]); n > 2 {
+	if n, _ := countWordsUpTo(f.text[p.Start:p.End], 2); n > 2 {
 		return true
 	}
 	gap := f.text[a.cue.End:it.Span.Start]
@@ -334,7 +348,7 @@ func (f *finder) intro(it *item) (attribution, bool) {
 // before pos, so that each quote costs time for its own stretch of text.
 func (f *finder) sentenceStart(b doc.Block, pos int) int {
 	lo := max(b.Start, pos-600)
-	if k := sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.End > pos }); k > 0 {
+	if k := f.endingAfter(pos); k > 0 {
 		lo = max(lo, min(pos, f.items[k-1].Span.End))
 	}
 	// the last full stop, exclamation or question mark followed by a space
@@ -788,9 +802,24 @@ func (f *finder) index(it *item) int {
 	return sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.Start >= it.Span.Start })
 }
 
+// endingAfter returns the index of the first item that ends after pos
+// (len(f.items) when none does): sort.Search without a call per step.
+func (f *finder) endingAfter(pos int) int {
+	lo, hi := 0, len(f.items)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if f.items[m].Span.End > pos {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
 // insideQuote reports whether pos lies inside one of the quotes found.
 func (f *finder) insideQuote(pos int) bool {
-	k := sort.Search(len(f.items), func(k int) bool { return f.items[k].Span.End > pos })
+	k := f.endingAfter(pos)
 	return k < len(f.items) && f.items[k].Span.Start <= pos
 }
 

@@ -645,3 +645,11 @@ func TestWideLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimSpaceNBSP(t *testing.T) {
+	for _, s := range []string{"", " ", "\u00a0", "a, \u00a0 ", "a,\u00a0\u00a0", "x\xa0", "x\xc2", "\xe2\xc2\xa0 ", "a \u2003", "–  "} {
+		if got, want := trimSpaceNBSP(s), strings.TrimRight(s, " \u00a0"); got != want {
+			t.Errorf("trimSpaceNBSP(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
