@@ -301,7 +301,7 @@ func headerKind(s string) (Kind, string) {
 	if leadingFurniture(s) || len(s) < 40 && markerRe.MatchString(s) || kickerLine(s) {
 		return Boilerplate, ""
 	}
-	if len(s) < 100 {
+	if len(s) < 100 && datelineLike(s) {
 		if m := datelineRe.FindStringSubmatch(s); m != nil && len(m[0]) == len(s) {
 			return Dateline, strings.TrimSpace(m[1])
 		}
