@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"byline/articles/doc"
+	"byline/articles/party"
+	"byline/bench/corpus"
 )
 
 // goldCorpus returns the gold articles joined by blank lines, repeated until
@@ -101,6 +103,54 @@ func BenchmarkFind(b *testing.B) {
 	}{{"3KB", 3 << 10}, {"1MB", 1 << 20}} {
 		text, blocks := goldCorpus(b, size.n)
 		b.Run(size.name, func(b *testing.B) { benchFind(b, text, blocks) })
+	}
+}
+
+// corpusArticle is a generated article as Find sees it in byline: its
+// text, blocks and the parties party.Extract found in it.
+type corpusArticle struct {
+	text    string
+	blocks  []doc.Block
+	parties []Party
+}
+
+// generatedCorpus returns n articles of about size bytes written by the
+// benchmark corpus generator (seed 1), read as byline reads them, with
+// their parties converted as articles.Analyze converts them, and the total
+// size of their texts.
+func generatedCorpus(tb testing.TB, n, size int) ([]corpusArticle, int) {
+	tb.Helper()
+	arts := make([]corpusArticle, n)
+	total := 0
+	for i := range arts {
+		a, f := corpus.ArticleAt(1, i, size)
+		d, err := doc.Read(doc.FormatOf(corpus.Name(i, f)), []byte(a.Source))
+		if err != nil {
+			tb.Fatalf("read article %d: %v", i, err)
+		}
+		ps := party.Extract(d.Text, d.Blocks)
+		qp := make([]Party, len(ps))
+		for k, p := range ps {
+			qp[k] = Party{Name: p.Name, Kind: string(p.Kind), Mentions: p.Mentions}
+		}
+		arts[i] = corpusArticle{d.Text, d.Blocks, qp}
+		total += len(d.Text)
+	}
+	return arts, total
+}
+
+// BenchmarkFindCorpus measures Find over 200 articles of about 3 KB written
+// by the benchmark corpus generator (the articles `go run ./bench` writes),
+// with the parties byline passes; one op is all 200. They quote and name
+// people more densely than the gold articles do.
+func BenchmarkFindCorpus(b *testing.B) {
+	arts, size := generatedCorpus(b, 200, 3<<10)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			Find(a.text, a.blocks, a.parties)
+		}
 	}
 }
 
