@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"byline/articles/doc"
@@ -168,7 +169,11 @@ type group struct {
 func (s *scanner) parties() []Party {
 	l := s.l
 	var groups []*group
-	byEnt := make(map[int32]*group, min(len(s.cands)/4, 256))
+	// Listed parties are found by a linear search of their groups while
+	// they are few (an article names a score or so), by a map after.
+	var entBuf [32]*group
+	entGroups := entBuf[:0]
+	var byEnt map[int32]*group
 	byName := make(map[string]*group, min(len(s.cands)/4, 256))
 	var alliance []*cand
 	// Groups come from chunks of a slab, and their mentions from one
@@ -190,10 +195,26 @@ func (s *scanner) parties() []Party {
 			alliance = append(alliance, c)
 			continue
 		case c.ent >= 0:
-			g = byEnt[c.ent]
+			if byEnt != nil {
+				g = byEnt[c.ent]
+			} else {
+				for _, e := range entGroups {
+					if e.ent == c.ent {
+						g = e
+						break
+					}
+				}
+			}
 			if g == nil {
 				g = newGroup(group{name: l.ents[c.ent].name, ent: c.ent, kind: l.ents[c.ent].kind})
-				byEnt[c.ent] = g
+				if byEnt != nil {
+					byEnt[c.ent] = g
+				} else if entGroups = append(entGroups, g); len(entGroups) == cap(entBuf) {
+					byEnt = make(map[int32]*group, 2*len(entGroups))
+					for _, e := range entGroups {
+						byEnt[e.ent] = e
+					}
+				}
 				groups = append(groups, g)
 			}
 		default:
@@ -247,7 +268,8 @@ func (s *scanner) parties() []Party {
 		if g.ent >= 0 || g.merged || g.ntoks < 2 || g.kind != Organization {
 			continue
 		}
-		if a := byName[initials(g.name)]; a != nil && a != g && !a.merged && a.ntoks == 1 {
+		var buf [16]byte
+		if a := byName[string(appendInitials(buf[:0], g.name))]; a != nil && a != g && !a.merged && a.ntoks == 1 {
 			g.absorb(a)
 		}
 	}
@@ -354,23 +376,35 @@ func hasLineSpace(s string) bool {
 	return false
 }
 
-// initials returns the capital initials of a name's words: "Bharatiya
-// Janata Party" → "BJP"; "" for a name of one word.
-func initials(name string) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(name) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 'A' && r <= 'Z' {
-			b.WriteRune(r)
-			n++
+// appendInitials appends the capital initials of a name's words to dst:
+// "Bharatiya Janata Party" → "BJP"; nothing for a name of fewer than two.
+// Words are split as strings.Fields splits them.
+func appendInitials(dst []byte, name string) []byte {
+	start := len(dst)
+	inWord := false
+	for i := 0; i < len(name); {
+		c := name[i]
+		size := 1
+		space := asciiSpace[c] != 0
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(name[i:])
+			space = unicode.IsSpace(r)
 		}
+		if !space && !inWord && 'A' <= c && c <= 'Z' {
+			dst = append(dst, c)
+		}
+		inWord = !space
+		i += size
 	}
-	if n < 2 {
-		return ""
+	if len(dst)-start < 2 {
+		return dst[:start]
 	}
-	return b.String()
+	return dst
 }
+
+// asciiSpace marks the ASCII bytes strings.Fields splits at.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // mergeNames folds short forms into the full names met in the article: a
 // surname or given name into a person's name ("Osmani" → "Bujar Osmani",
@@ -386,11 +420,17 @@ func (s *scanner) mergeNames(groups []*group) {
 		if p.ent >= 0 || p.merged || p.ntoks < 2 {
 			continue
 		}
-		words := strings.Fields(p.name)
+		var wbuf [8]string
+		words := appendFields(wbuf[:0], p.name)
 		switch p.kind {
 		case Person:
 			for k := 1; k <= 3 && k < len(words); k++ {
-				key := strings.ToLower(strings.Join(words[len(words)-k:], " "))
+				var key string
+				if tail, ok := joinedTail(p.name, words, k); ok {
+					key = strings.ToLower(tail) // the words as joined, without a copy
+				} else {
+					key = strings.ToLower(strings.Join(words[len(words)-k:], " "))
+				}
 				bySuffix[key] = append(bySuffix[key], p)
 			}
 			byFirst[words[0]] = append(byFirst[words[0]], p)
@@ -420,9 +460,11 @@ func (s *scanner) mergeNames(groups []*group) {
 		if g.ent >= 0 || g.merged || g.ntoks > 3 || g.keyword() {
 			continue
 		}
-		if p := only(g, bySuffix[strings.ToLower(g.name)]); p != nil {
+		var lbuf [32]byte
+		suffixOf := bySuffix[string(appendLower(lbuf[:0], g.name))]
+		if p := only(g, suffixOf); p != nil {
 			p.absorb(g)
-		} else if g.ntoks == 1 && len(bySuffix[strings.ToLower(g.name)]) == 0 {
+		} else if g.ntoks == 1 && len(suffixOf) == 0 {
 			if p := only(g, byFirst[g.name]); p != nil {
 				p.absorb(g)
 			}
@@ -436,4 +478,62 @@ func (s *scanner) mergeNames(groups []*group) {
 			p.absorb(g)
 		}
 	}
+}
+
+// appendFields appends the words of s, split as strings.Fields splits
+// them, to dst.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst, strings.Fields(s)...)
+		}
+		if asciiSpace[c] != 0 {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// joinedTail returns the last k of words, the words of name, joined by
+// spaces as a piece of name, when name has them so.
+func joinedTail(name string, words []string, k int) (string, bool) {
+	tail := name[len(name)-len(words[len(words)-1]):]
+	if tail != words[len(words)-1] {
+		return "", false
+	}
+	for j := len(words) - 2; j >= len(words)-k; j-- {
+		n := len(tail) + 1 + len(words[j])
+		if n > len(name) || name[len(name)-n:len(name)-len(tail)-1] != words[j] || name[len(name)-len(tail)-1] != ' ' {
+			return "", false
+		}
+		tail = name[len(name)-n:]
+	}
+	return tail, true
+}
+
+// appendLower appends s lower-cased as strings.ToLower does to dst.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

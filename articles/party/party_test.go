@@ -201,3 +201,45 @@ func TestExtractResultsOutliveCalls(t *testing.T) {
 		t.Fatalf("result changed by later calls:\ngot  %v\nwant %v", got, want)
 	}
 }
+
+// TestNameHelpers checks the allocation-free helpers of parties against
+// the standard library functions they stand in for.
+func TestNameHelpers(t *testing.T) {
+	refInitials := func(name string) string {
+		var b strings.Builder
+		for _, w := range strings.Fields(name) {
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				b.WriteByte(w[0])
+			}
+		}
+		if b.Len() < 2 {
+			return ""
+		}
+		return b.String()
+	}
+	for _, name := range []string{
+		"", "Osmani", "Bujar Osmani", "Bharatiya Janata Party", "  Red  Cross ", "Yoon Suk\tYeol",
+		"Ärzte ohne Grenzen", "Jean\u00a0Dupont", "Lajčák Miroslav Lajčák", "a B c D", "Council of Europe\n",
+		"X\u2003Y Z", "\xffBad Name",
+	} {
+		t.Run(name, func(t *testing.T) {
+			words := appendFields(nil, name)
+			if want := strings.Fields(name); !slices.Equal(words, want) {
+				t.Errorf("appendFields(%q) = %q, want %q", name, words, want)
+			}
+			if got, want := string(appendInitials(nil, name)), refInitials(name); got != want {
+				t.Errorf("appendInitials(%q) = %q, want %q", name, got, want)
+			}
+			if got, want := string(appendLower(nil, name)), strings.ToLower(name); got != want {
+				t.Errorf("appendLower(%q) = %q, want %q", name, got, want)
+			}
+			for k := 1; k < len(words); k++ {
+				if got, ok := joinedTail(name, words, k); ok {
+					if want := strings.Join(words[len(words)-k:], " "); got != want {
+						t.Errorf("joinedTail(%q, %d) = %q, want %q", name, k, got, want)
+					}
+				}
+			}
+		})
+	}
+}
