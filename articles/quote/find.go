@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -52,6 +54,13 @@ type mention struct {
 
 func newFinder(text string, blocks []doc.Block, parties []Party) *finder {
 	f := &finder{text: text, blocks: blocks, parties: parties}
+	n := 0
+	for _, p := range parties {
+		n += len(p.Mentions)
+	}
+	if n > 0 {
+		f.mentions = make([]mention, 0, n)
+	}
 	for i, p := range parties {
 		for _, m := range p.Mentions {
 			if m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
@@ -59,7 +68,14 @@ func newFinder(text string, blocks []doc.Block, parties []Party) *finder {
 			}
 		}
 	}
-	sort.Slice(f.mentions, func(i, j int) bool { return f.mentions[i].Start < f.mentions[j].Start })
+	// by start, and mentions starting together in party order (a party
+	// lists its own mentions in text order, so no two of its own tie)
+	slices.SortFunc(f.mentions, func(a, b mention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(a.party, b.party)
+	})
 	return f
 }
 
@@ -947,12 +963,25 @@ func (f *finder) describedIn(title string, from, pos int) string {
 	if capTitle == "" {
 		capTitle = strings.ToUpper(title[:1]) + title[1:]
 	}
-	for end := pos; end > from; {
-		hit := max(lastIndex(f.text[from:end], title), lastIndex(f.text[from:end], capTitle))
-		if hit < 0 {
-			return ""
+	// every hit of either form, each form found in one forward pass, then
+	// tried from the last back (a hit ends before the hit tried after it,
+	// as when each search stopped at the hit before)
+	var buf [16]int
+	hits := appendHits(buf[:0], f.text, from, pos, title)
+	n := len(hits)
+	hits = appendHits(hits, f.text, from, pos, capTitle)
+	lo, up := hits[:n], hits[n:]
+	end := pos
+	for len(lo) > 0 || len(up) > 0 {
+		var hit, size int
+		if len(up) == 0 || len(lo) > 0 && lo[len(lo)-1] >= up[len(up)-1] {
+			hit, size, lo = lo[len(lo)-1], len(title), lo[:len(lo)-1]
+		} else {
+			hit, size, up = up[len(up)-1], len(capTitle), up[:len(up)-1]
 		}
-		hit += from
+		if hit+size > end {
+			continue
+		}
 		end = hit
 		if wordBefore(f.text, hit) || wordByteAt(f.text, hit+len(title)) || f.insideQuote(hit) {
 			continue
@@ -964,6 +993,21 @@ func (f *finder) describedIn(title string, from, pos int) string {
 	return ""
 }
 
+// appendHits appends to hits the start of every occurrence of w in
+// text[from:to], overlapping ones too, in text order.
+func appendHits(hits []int, text string, from, to int, w string) []int {
+	s := text[from:to]
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			break
+		}
+		hits = append(hits, from+i+j)
+		i += j + 1
+	}
+	return hits
+}
+
 // titleCaps holds the title words capitalised ("Mayor"), for describedIn.
 var titleCaps = func() map[string]string {
 	m := map[string]string{}
@@ -972,24 +1016,6 @@ var titleCaps = func() map[string]string {
 	}
 	return m
 }()
-
-// lastIndex is strings.LastIndex, found by searching forwards: for a word
-// met rarely in a long text that is several times faster.
-func lastIndex(s, t string) int {
-	if t == "" {
-		return len(s)
-	}
-	last := -1
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], t)
-		if j < 0 {
-			break
-		}
-		last = i + j
-		i = last + 1
-	}
-	return last
-}
 
 func wordByteAt(text string, i int) bool {
 	return i < len(text) && text[i] < utf8.RuneSelf && wordByte[text[i]]

@@ -12,13 +12,37 @@ import (
 
 // The fast paths below must answer exactly as the plain code they replace.
 
-func TestLastIndex(t *testing.T) {
-	for _, c := range []struct{ s, t string }{
-		{"", "mayor"}, {"mayor", "mayor"}, {"the mayor and the Mayor and the mayor.", "mayor"},
-		{"mayormayor", "mayor"}, {"aaaa", "aa"}, {"no title here", "mayor"}, {"abc", ""}, {"Bürgermeister", "ürger"},
+func TestAppendHits(t *testing.T) {
+	// describedIn tries the hits from the last back, each ending before the
+	// one tried before it: the hits strings.LastIndex finds searching back
+	for _, c := range []struct {
+		s, t     string
+		from, to int
+	}{
+		{"", "mayor", 0, 0}, {"mayor", "mayor", 0, 5}, {"the mayor and the Mayor and the mayor.", "mayor", 0, 38},
+		{"the mayor and the mayor", "mayor", 5, 23}, {"the mayor and the mayor", "mayor", 0, 22},
+		{"mayormayor", "mayor", 0, 10}, {"aaaa", "aa", 0, 4}, {"aaaaa", "aa", 1, 5}, {"no title here", "mayor", 0, 13},
+		{"Bürgermeister", "ürger", 0, 14},
 	} {
-		if got, want := lastIndex(c.s, c.t), strings.LastIndex(c.s, c.t); got != want {
-			t.Errorf("lastIndex(%q, %q) = %d, want %d", c.s, c.t, got, want)
+		var want []int
+		for end := c.to; end > c.from; {
+			h := strings.LastIndex(c.s[c.from:end], c.t)
+			if h < 0 {
+				break
+			}
+			want = append(want, c.from+h)
+			end = c.from + h
+		}
+		var got []int
+		hits := appendHits(nil, c.s, c.from, c.to, c.t)
+		for k, end := len(hits)-1, c.to; k >= 0; k-- {
+			if hits[k]+len(c.t) <= end {
+				got = append(got, hits[k])
+				end = hits[k]
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("hits of %q in %q[%d:%d] = %v, want %v", c.t, c.s, c.from, c.to, got, want)
 		}
 	}
 }
