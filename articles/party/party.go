@@ -275,11 +275,21 @@ func (s *scanner) parties() []Party {
 	}
 	s.mergeNames(groups)
 	out := make([]Party, 0, len(groups))
+	// The parties' mentions are cut from one buffer, each to its own
+	// capacity.
+	total := 0
+	for _, g := range groups {
+		if !g.merged {
+			total += len(g.mentions)
+		}
+	}
+	spans := make([]doc.Span, total)
 	for _, g := range groups {
 		if g.merged {
 			continue
 		}
-		out = append(out, g.party(s))
+		out = append(out, g.party(s, spans[:0:len(g.mentions)]))
+		spans = spans[len(g.mentions):]
 	}
 	slices.SortStableFunc(out, func(a, b Party) int { return cmp.Compare(a.Mentions[0].Start, b.Mentions[0].Start) })
 	return out
@@ -303,8 +313,9 @@ func (g *group) absorb(o *group) {
 }
 
 // party builds the Party of a group: mentions in text order without
-// overlaps, aliases in order of first use.
-func (g *group) party(s *scanner) Party {
+// overlaps, aliases in order of first use. The mentions are appended to
+// spans, which has room for all of the group's.
+func (g *group) party(s *scanner, spans []doc.Span) Party {
 	ms := g.mentions
 	byStart := func(a, b *cand) int { return cmp.Compare(a.s, b.s) }
 	if !slices.IsSortedFunc(ms, byStart) {
@@ -321,7 +332,7 @@ func (g *group) party(s *scanner) Party {
 			}
 		}
 	}
-	p.Mentions = make([]doc.Span, 0, len(ms))
+	p.Mentions = spans
 	var seen map[string]bool // the name and aliases, once they are many
 	known := func(f string) bool {
 		if seen != nil {
@@ -413,6 +424,21 @@ var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 // A short form that fits more than one name is left alone. Names are
 // indexed by their words, so this is linear in the number of groups.
 func (s *scanner) mergeNames(groups []*group) {
+	people, orgs := 0, 0
+	for _, p := range groups {
+		if p.ent >= 0 || p.merged || p.ntoks < 2 {
+			continue
+		}
+		switch p.kind {
+		case Person:
+			people++
+		case Organization:
+			orgs++
+		}
+	}
+	if people+orgs == 0 {
+		return // no full name to fold a short form into
+	}
 	bySuffix := map[string][]*group{} // lower-cased last 1–3 words → people
 	byFirst := map[string][]*group{}  // first word → people
 	orgBy := map[string][]*group{}    // first word, and the X of "… of X" → organisations

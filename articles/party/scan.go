@@ -1076,10 +1076,11 @@ func (s *scanner) emitSpan(i, j int, titled int8, alias string) {
 			s.known = map[string]bool{}
 		}
 		for k := i; k < j; k++ {
-			w := s.base(k)
-			s.known[w] = true
-			b := knownBit(w)
-			s.knownAt[b/64] |= 1 << (b % 64)
+			if w := s.base(k); !s.isKnown(w) {
+				s.known[w] = true
+				b := knownBit(w)
+				s.knownAt[b/64] |= 1 << (b % 64)
+			}
 		}
 	}
 	kw := s.hasKeyword(i, j, cOrg|cPlace)
