@@ -68,15 +68,36 @@ func newFinder(text string, blocks []doc.Block, parties []Party) *finder {
 			}
 		}
 	}
-	// by start, and mentions starting together in party order (a party
-	// lists its own mentions in text order, so no two of its own tie)
-	slices.SortFunc(f.mentions, func(a, b mention) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
-		}
-		return cmp.Compare(a.party, b.party)
-	})
+	f.mentions = sortMentions(f.mentions)
 	return f
+}
+
+// sortMentions sorts ms by start, and mentions starting together in the
+// order they come in ms (party order), and returns the sorted slice. It
+// sorts integer keys, start and index packed in one, not the mentions.
+func sortMentions(ms []mention) []mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	keys := make([]uint64, len(ms))
+	sorted := true
+	for i, m := range ms {
+		if uint64(m.Start) >= 1<<32 || uint64(i) >= 1<<32 {
+			slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.Start, b.Start) })
+			return ms
+		}
+		keys[i] = uint64(m.Start)<<32 | uint64(i)
+		sorted = sorted && (i == 0 || keys[i] > keys[i-1])
+	}
+	if sorted {
+		return ms
+	}
+	slices.Sort(keys)
+	out := make([]mention, len(ms))
+	for k, key := range keys {
+		out[k] = ms[uint32(key)]
+	}
+	return out
 }
 
 // join makes one quote of two passages of a paragraph separated only by
@@ -504,6 +525,10 @@ func countWordsUpTo(s string, limit int) (int, bool) {
 	}
 	n, title := 0, true
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !countByte[c] {
+			i++ // a space or a mark between words
+			continue
+		}
 		start := i
 		for i < len(s) { // a word: letters, digits, apostrophes, hyphens
 			if c := s[i]; countByte[c] {
@@ -524,7 +549,7 @@ func countWordsUpTo(s string, limit int) (int, bool) {
 			continue
 		}
 		n++
-		if i-start >= 4 && !capital(s[start:i]) {
+		if title && i-start >= 4 && !capital(s[start:i]) {
 			title = false
 		}
 		if n > limit {

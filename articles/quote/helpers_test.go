@@ -677,3 +677,21 @@ func TestTrimSpaceNBSP(t *testing.T) {
 		}
 	}
 }
+
+func TestSortMentions(t *testing.T) {
+	// party runs in text order, ties between parties, runs out of order,
+	// and starts too large to pack into a key
+	for n := range 60 {
+		for _, big := range []int{0, 1 << 33} {
+			var ms []mention
+			for i := range n {
+				ms = append(ms, mention{doc.Span{Start: big + (i*37)%11*3 + i%3, End: big + 100}, i % 7})
+			}
+			want := slices.Clone(ms)
+			slices.SortStableFunc(want, func(a, b mention) int { return a.Start - b.Start })
+			if got := sortMentions(slices.Clone(ms)); !slices.Equal(got, want) {
+				t.Fatalf("sortMentions(%v) = %v, want %v", ms, got, want)
+			}
+		}
+	}
+}
