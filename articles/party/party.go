@@ -168,7 +168,7 @@ type group struct {
 // parties groups the mentions into parties.
 func (s *scanner) parties() []Party {
 	l := s.l
-	var groups []*group
+	groups := make([]*group, 0, min(len(s.cands), 1024))
 	// Listed parties are found by a linear search of their groups while
 	// they are few (an article names a score or so), by a map after.
 	var entBuf [32]*group
@@ -439,9 +439,18 @@ func (s *scanner) mergeNames(groups []*group) {
 	if people+orgs == 0 {
 		return // no full name to fold a short form into
 	}
-	bySuffix := map[string][]*group{} // lower-cased last 1–3 words → people
-	byFirst := map[string][]*group{}  // first word → people
-	orgBy := map[string][]*group{}    // first word, and the X of "… of X" → organisations
+	bySuffix := map[string]groupSet{} // lower-cased last 1–3 words → people
+	byFirst := map[string]groupSet{}  // first word → people
+	orgBy := map[string]groupSet{}    // first word, and the X of "… of X" → organisations
+	add := func(m map[string]groupSet, key string, p *group) {
+		gs := m[key]
+		if gs.one == nil {
+			gs.one = p
+		} else {
+			gs.more = append(gs.more, p)
+		}
+		m[key] = gs
+	}
 	for _, p := range groups {
 		if p.ent >= 0 || p.merged || p.ntoks < 2 {
 			continue
@@ -457,21 +466,28 @@ func (s *scanner) mergeNames(groups []*group) {
 				} else {
 					key = strings.ToLower(strings.Join(words[len(words)-k:], " "))
 				}
-				bySuffix[key] = append(bySuffix[key], p)
+				add(bySuffix, key, p)
 			}
-			byFirst[words[0]] = append(byFirst[words[0]], p)
+			add(byFirst, words[0], p)
 		case Organization:
-			orgBy[words[0]] = append(orgBy[words[0]], p)
+			add(orgBy, words[0], p)
 			if n := len(words); n >= 3 && words[n-2] == "of" && words[n-1] != words[0] {
-				orgBy[words[n-1]] = append(orgBy[words[n-1]], p)
+				add(orgBy, words[n-1], p)
 			}
 		}
 	}
 	// only returns the one group of ps other than g, longer than g and not
 	// merged, or nil.
-	only := func(g *group, ps []*group) *group {
+	only := func(g *group, ps groupSet) *group {
 		var into *group
-		for _, p := range ps {
+		for k := -1; k < len(ps.more); k++ {
+			p := ps.one
+			if k >= 0 {
+				p = ps.more[k]
+			}
+			if p == nil {
+				break // an empty set
+			}
 			if p == g || p.merged || p.ntoks <= g.ntoks {
 				continue
 			}
@@ -490,7 +506,7 @@ func (s *scanner) mergeNames(groups []*group) {
 		suffixOf := bySuffix[string(appendLower(lbuf[:0], g.name))]
 		if p := only(g, suffixOf); p != nil {
 			p.absorb(g)
-		} else if g.ntoks == 1 && len(suffixOf) == 0 {
+		} else if g.ntoks == 1 && suffixOf.one == nil {
 			if p := only(g, byFirst[g.name]); p != nil {
 				p.absorb(g)
 			}
@@ -504,6 +520,13 @@ func (s *scanner) mergeNames(groups []*group) {
 			p.absorb(g)
 		}
 	}
+}
+
+// groupSet is the groups of one key of mergeNames' indexes, in the order
+// added: most keys have one, which needs no slice.
+type groupSet struct {
+	one  *group   // the first, nil for none
+	more []*group // the others
 }
 
 // appendFields appends the words of s, split as strings.Fields splits
