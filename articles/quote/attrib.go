@@ -544,11 +544,11 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 	if j < 0 || !toks[j].word() {
 		return 0, false
 	}
-	_, lists := lookup(text[toks[j].s:toks[j].e])
-	if lists&inPronouns != 0 {
+	wj, lj := lookup(text[toks[j].s:toks[j].e])
+	if lj&inPronouns != 0 {
 		return j, true
 	}
-	if lists&(inStops|inDeterminers) != 0 || lists&inCues != 0 && !capital(text[toks[j].s:toks[j].e]) {
+	if lj&(inStops|inDeterminers) != 0 || lj&inCues != 0 && !capital(text[toks[j].s:toks[j].e]) {
 		return 0, false
 	}
 	lo := j
@@ -557,7 +557,10 @@ func npBack(text string, toks []tok, j int) (int, bool) {
 		if !t.word() {
 			break
 		}
-		w, lists := lookup(text[t.s:t.e])
+		w, lists := wj, lj // toks[j], looked up above
+		if k != j {
+			w, lists = lookup(text[t.s:t.e])
+		}
 		if lists&inDeterminers != 0 {
 			lo = k
 			if k > 0 && toks[k-1].word() && strings.EqualFold(text[toks[k-1].s:toks[k-1].e], "of") {
@@ -589,11 +592,11 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 	if i >= len(toks) || !toks[i].word() {
 		return 0, 0, false
 	}
-	_, lists := lookup(text[toks[i].s:toks[i].e])
-	if lists&inPronouns != 0 {
+	wi, li := lookup(text[toks[i].s:toks[i].e])
+	if li&inPronouns != 0 {
 		return i, i, true
 	}
-	if lists&(inStops|inCues) != 0 {
+	if li&(inStops|inCues) != 0 {
 		return 0, 0, false
 	}
 	hi := i
@@ -602,7 +605,10 @@ func npForward(text string, toks []tok, i int, names bool) (int, int, bool) {
 		if !t.word() {
 			break
 		}
-		w, lists := lookup(text[t.s:t.e])
+		w, lists := wi, li // toks[i], looked up above
+		if k != i {
+			w, lists = lookup(text[t.s:t.e])
+		}
 		if k > i && lists&inDeterminers != 0 && w != "one" {
 			break
 		}
