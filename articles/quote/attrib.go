@@ -88,8 +88,8 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 	if i >= len(toks) {
 		return attribution{}, false
 	}
-	if n := cue(text, toks, i); n > 0 {
-		w := known(text[toks[i].s:toks[i].e])
+	n, w, _, looked := cueAt(text, toks, i)
+	if n > 0 {
 		j := i + n
 		if w == "according" {
 			lo, hi, ok := npForward(text, toks, j, false)
@@ -117,18 +117,20 @@ func attribute(text string, toks []tok, i int) (attribution, bool) {
 		a.end = clauseEnd(toks, hi+1)
 		return a, true
 	}
-	if first := known(text[toks[i].s:toks[i].e]); toks[i].word() && (first == "and" || first == "but" || first == "while" || first == "as") {
+	if !looked {
+		w = known(text[toks[i].s:toks[i].e])
+	}
+	if first := w; toks[i].word() && (first == "and" || first == "but" || first == "while" || first == "as") {
 		return attribution{}, false
 	}
 	for k := i + 1; k < len(toks) && k < i+16; k++ {
 		if sentenceEnd(toks[k]) || toks[k].p == '-' {
 			break
 		}
-		n := cue(text, toks, k)
+		n, w, lists, _ := cueAt(text, toks, k)
 		if n == 0 {
 			continue
 		}
-		w, lists := lookup(text[toks[k].s:toks[k].e])
 		if participle(w) || w == "according" || lists&(inWeakCues|inAfterCues) == inWeakCues {
 			break
 		}
@@ -300,11 +302,10 @@ func before(text string, from, open int, buf []tok) (attribution, bool) {
 		if sentenceEnd(toks[k]) && !(k == n-1 && toks[k].p == ':') {
 			break
 		}
-		c := cue(text, toks, k)
+		c, w, _, _ := cueAt(text, toks, k)
 		if c == 0 {
 			continue
 		}
-		w := known(text[toks[k].s:toks[k].e])
 		if w == "according" {
 			lo, hi, ok := npForward(text, toks, k+c, false)
 			if !ok || hi+1 < n && toks[hi+1].p != ',' && toks[hi+1].p != ':' {

@@ -599,10 +599,23 @@ var (
 // cue reports whether the words at toks[i:] are a speech cue and how many
 // tokens it takes: "said", "points out", "according to", "went on".
 func cue(text string, toks []tok, i int) int {
+	n, _, _, _ := cueAt(text, toks, i)
+	return n
+}
+
+// cueAt is cue, also returning the word at toks[i] as lookup returns it,
+// with its lists, when looked is true: always when n > 0, and for a word
+// the look-up was needed to turn away.
+func cueAt(text string, toks []tok, i int) (n int, w string, lists class, looked bool) {
 	if i >= len(toks) || !toks[i].word() || !cueShapes.may(text[toks[i].s:toks[i].e]) {
-		return 0
+		return 0, "", 0, false
 	}
-	w, lists := lookup(text[toks[i].s:toks[i].e])
+	w, lists = lookup(text[toks[i].s:toks[i].e])
+	return cueOf(text, toks, i, w, lists), w, lists, true
+}
+
+// cueOf is cue given lookup's answer for toks[i].
+func cueOf(text string, toks []tok, i int, w string, lists class) int {
 	if lists&inCues == 0 {
 		return 0
 	}
