@@ -67,56 +67,60 @@ func Pane(s Styles, a *articles.Article, st PaneState, width, height int) string
 	if inner < 1 || h < 1 {
 		return strings.Repeat(strings.Repeat(" ", width)+"\n", height-1) + strings.Repeat(" ", width)
 	}
-	var lines []string
+	// First the layout, which is cheap, then the styles only for the lines
+	// in the window: an article with hundreds of parties must not style
+	// them all on every cursor move.
+	type paneLine struct {
+		kind  int // lineBlank, lineTitle, lineItem or lineQuoted
+		index int // the group (lineTitle) or party (lineItem, lineQuoted)
+	}
+	const (
+		lineBlank = iota
+		lineTitle
+		lineItem
+		lineQuoted
+	)
+	var layout []paneLine
 	cursorLine := 0
 	lastGroup := -1
 	for _, i := range PaneOrder(a) {
 		p := a.Parties[i]
 		if g := paneGroup(p); g != lastGroup {
 			if lastGroup >= 0 {
-				lines = append(lines, "")
+				layout = append(layout, paneLine{lineBlank, 0})
 			}
-			lines = append(lines, s.PaneTitle.Render(Fit(PaneGroups[g], inner)))
+			layout = append(layout, paneLine{lineTitle, g})
 			lastGroup = g
 		}
-		mark := "  "
-		switch {
-		case st.Focused && i == st.Cursor:
-			mark = "› "
-		case i == st.Target:
-			mark = "● "
-		}
-		count := fmt.Sprint(len(p.Mentions))
-		mw := ansi.StringWidth(mark)
-		name := Fit(Flat(p.Name), max(inner-mw-len(count)-1, 0))
-		gap := inner - mw - ansi.StringWidth(name) - len(count)
-		if gap < 0 {
-			count = ""
-			gap = inner - mw - ansi.StringWidth(name)
-		}
-		item := s.PaneItem
-		if i == st.Target {
-			item = s.PaneTarget
-		}
-		line := mark + item.Render(name) + strings.Repeat(" ", max(gap, 0)) + s.PaneCount.Render(count)
 		if st.Focused && i == st.Cursor {
-			cursorLine = len(lines)
-			line = s.PaneSelected.Render(mark + name + strings.Repeat(" ", max(gap, 0)) + count)
+			cursorLine = len(layout)
 		}
-		lines = append(lines, Fit(line, inner))
+		layout = append(layout, paneLine{lineItem, i})
 		if p.Quoted > 0 {
-			lines = append(lines, s.PaneCount.Render(Fit(fmt.Sprintf("    quoted %d×", p.Quoted), inner)))
+			layout = append(layout, paneLine{lineQuoted, i})
 		}
-	}
-	if len(lines) == 0 {
-		lines = append(lines, s.Dim.Render(Fit("No named parties", inner)))
 	}
 	top := 0
-	if len(lines) > h {
+	if len(layout) > h {
 		top = cursorLine - h/2
-		top = max(0, min(top, len(lines)-h))
+		top = max(0, min(top, len(layout)-h))
 	}
-	lines = lines[top:min(len(lines), top+h)]
+	var lines []string
+	for _, l := range layout[top:min(len(layout), top+h)] {
+		switch l.kind {
+		case lineBlank:
+			lines = append(lines, "")
+		case lineTitle:
+			lines = append(lines, s.PaneTitle.Render(Fit(PaneGroups[l.index], inner)))
+		case lineItem:
+			lines = append(lines, paneItem(s, a.Parties[l.index], l.index, st, inner))
+		case lineQuoted:
+			lines = append(lines, s.PaneCount.Render(Fit(fmt.Sprintf("    quoted %d×", a.Parties[l.index].Quoted), inner)))
+		}
+	}
+	if len(layout) == 0 {
+		lines = append(lines, s.Dim.Render(Fit("No named parties", inner)))
+	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
@@ -124,4 +128,32 @@ func Pane(s Styles, a *articles.Article, st PaneState, width, height int) string
 		lines[i] = l + strings.Repeat(" ", max(0, inner-ansi.StringWidth(l)))
 	}
 	return s.Pane.Render(strings.Join(lines, "\n"))
+}
+
+// paneItem renders the line of party i: its mark (the cursor, or the jump
+// target), its name and its count of mentions, in inner cells.
+func paneItem(s Styles, p articles.Party, i int, st PaneState, inner int) string {
+	mark := "  "
+	switch {
+	case st.Focused && i == st.Cursor:
+		mark = "› "
+	case i == st.Target:
+		mark = "● "
+	}
+	count := fmt.Sprint(len(p.Mentions))
+	mw := ansi.StringWidth(mark)
+	name := Fit(Flat(p.Name), max(inner-mw-len(count)-1, 0))
+	gap := inner - mw - ansi.StringWidth(name) - len(count)
+	if gap < 0 {
+		count = ""
+		gap = inner - mw - ansi.StringWidth(name)
+	}
+	if st.Focused && i == st.Cursor {
+		return Fit(s.PaneSelected.Render(mark+name+strings.Repeat(" ", max(gap, 0))+count), inner)
+	}
+	item := s.PaneItem
+	if i == st.Target {
+		item = s.PaneTarget
+	}
+	return Fit(mark+item.Render(name)+strings.Repeat(" ", max(gap, 0))+s.PaneCount.Render(count), inner)
 }
