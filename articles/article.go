@@ -236,34 +236,45 @@ func (a *Article) Title() string {
 	return a.Path
 }
 
+// wordByte sorts ASCII bytes for countWords: bit 0 for a letter or digit,
+// bit 1 for white space; punctuation has neither.
+var wordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = 1
+		case c == ' ', '\t' <= c && c <= '\r':
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+// countWords counts the runs of letters and digits ended by white space:
+// a word is a field between white space that holds a letter or digit
+// ("don't" and "(1990)" are one word each, "—" none). pending is 1 while
+// the current field has no letter or digit yet; the loop carries it in a
+// register, without a branch per byte.
 func countWords(s string) int {
-	n, in := 0, false
+	n, pending := 0, uint8(1)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// ASCII, most of the text: the same tests as below without
-			// the Unicode tables.
+			t := wordByte[c]
+			alnum, space := t&1, t>>1
+			n += int(alnum & pending)
+			pending = pending&^alnum | space
 			i++
-			switch {
-			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-				if !in {
-					n++
-				}
-				in = true
-			case c == ' ', '\t' <= c && c <= '\r':
-				in = false
-			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if !in {
-				n++
-			}
-			in = true
-		} else if unicode.IsSpace(r) {
-			in = false
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			n += int(pending)
+			pending = 0
+		case unicode.IsSpace(r):
+			pending = 1
 		}
 	}
 	return n
