@@ -122,3 +122,38 @@ func TestFieldCountMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestAdLineKeepsEveryMatch: adLine's cheap tests never turn away a line
+// adRe or leadMarkerRe matches, over every line of the examples and test
+// articles and over labels written for it.
+func TestAdLineKeepsEveryMatch(t *testing.T) {
+	lines := []string{"Advertisement", "ADVERT", "Ad", "Sponsored content", "Story continues below advertisement",
+		"Article continues below this ad", "Scroll down to continue reading", "Continue reading below", "Skip advertisement",
+		"Read more: x", "READ ALSO » y", "See also | z", "Related: a", "Watch > b", "Listen: c", "More: d", "Recommended: e",
+		"Click here: f", "Tags: g", "Topics: h", "Filed under: i", "Categories: j", "Read more   : spaced"}
+	for _, dir := range []string{"../../examples", "../testdata", "testdata"} {
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if data, err := os.ReadFile(path); err == nil && len(data) <= 1<<20 {
+				for _, l := range strings.Split(string(data), "\n") {
+					lines = append(lines, strings.TrimSpace(l))
+				}
+			}
+			return nil
+		})
+	}
+	matched := 0
+	for _, s := range lines {
+		if len(s) < 200 && (adRe.MatchString(s) || leadMarkerRe.MatchString(s)) {
+			matched++
+			if !adLine(s) {
+				t.Errorf("adLine turned away %q", s)
+			}
+		}
+	}
+	if matched < 23 {
+		t.Errorf("only %d lines matched: the test is not testing", matched)
+	}
+}

@@ -792,7 +792,13 @@ var (
 // adLine reports whether a one-line paragraph is site furniture wherever
 // it stands: an advertising slot or a "Read more:" link.
 func adLine(s string) bool {
-	return len(s) < 200 && (adRe.MatchString(s) || leadMarkerRe.MatchString(s))
+	if len(s) >= 200 || s == "" {
+		return false
+	}
+	// Cheap tests first: every slot label starts with a, c or s, is
+	// short, and a "Read more:" link has its separator.
+	slot := len(s) <= labelMax && strings.IndexByte("aAcCsS", s[0]) >= 0
+	return slot && adRe.MatchString(s) || strings.ContainsAny(s, ":>»|") && leadMarkerRe.MatchString(s)
 }
 
 // markerLine reports whether a line is a marker of site furniture
