@@ -4,6 +4,7 @@
 package articles
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -164,7 +165,7 @@ func ReadFile(path string, max int64) (*Article, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("read %s: %w", path, ErrNotFile)
 	}
-	data, err := ReadLimit(f, max)
+	data, err := readSized(f, fi.Size(), max)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -187,6 +188,23 @@ func ReadLimit(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("more than %s: %w (see --max-size)", humanSize(max), ErrTooLarge)
 	}
 	return data, nil
+}
+
+// readSized is ReadLimit for a file whose size is known: the buffer is
+// made for that size at once, so that a short article takes one read and
+// one more to see the end, not io.ReadAll's growing buffer (five reads
+// and four copies for 3 KB). A file that grew since is still read whole,
+// up to max.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(int(min(size, max)) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(r, max+1)); err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(b.Len()) > max {
+		return nil, fmt.Errorf("more than %s: %w (see --max-size)", humanSize(max), ErrTooLarge)
+	}
+	return b.Bytes(), nil
 }
 
 func humanSize(n int64) string {
