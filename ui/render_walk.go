@@ -202,6 +202,12 @@ func (w *walker) visible(r rune, raw string, cells int) {
 	} else if !w.inText {
 		w.indent++
 	}
+	w.emit(raw, cells)
+}
+
+// emit writes s, cells wide, at the current column: the pending records
+// (markers met since the last visible text) take this position.
+func (w *walker) emit(s string, cells int) {
 	w.sync()
 	if len(w.pending) > 0 {
 		for _, p := range w.pending {
@@ -210,8 +216,8 @@ func (w *walker) visible(r rune, raw string, cells int) {
 		}
 		w.pending = w.pending[:0]
 	}
-	w.cur.WriteString(raw)
-	w.plain.WriteString(raw)
+	w.cur.WriteString(s)
+	w.plain.WriteString(s)
 	w.col += cells
 	w.curCells += cells
 }
@@ -238,18 +244,7 @@ func (w *walker) run(s string) {
 			w.indent += k
 			w.inText = k < len(seg)
 		}
-		w.sync()
-		if len(w.pending) > 0 {
-			for _, p := range w.pending {
-				p.pos = Position{Line: len(w.lines), Col: w.col}
-				w.recs = append(w.recs, p)
-			}
-			w.pending = w.pending[:0]
-		}
-		w.cur.WriteString(seg)
-		w.plain.WriteString(seg)
-		w.col += len(seg)
-		w.curCells += len(seg)
+		w.emit(seg, len(seg))
 	}
 }
 
