@@ -217,7 +217,6 @@ func (l *loader) next() tea.Msg {
 // article again when it is opened (model.arts keeps the last few).
 type item struct {
 	path    string
-	modTime time.Time
 	size    int64
 	row     ui.Row
 	hay     string            // lower-cased title and parties: what the fuzzy filter matches
@@ -236,7 +235,7 @@ func newItem(a *articles.Article) *item {
 // refresh sets the item from its article. Every string is copied: a
 // substring would keep the whole text alive.
 func (it *item) refresh(a *articles.Article) {
-	it.path, it.modTime, it.size = a.Path, a.ModTime, a.Size
+	it.path, it.size = a.Path, a.Size
 	it.pinned = nil
 	if a.Path == "-" || a.Path == "" {
 		it.pinned = a

@@ -486,7 +486,7 @@ func (m Model) article(it *item) *articles.Article {
 // the item's row when the file has changed since the list read it.
 func (m *Model) adopt(it *item, a *articles.Article) {
 	m.arts.put(a)
-	if a.Path == it.path && (!a.ModTime.Equal(it.modTime) || a.Size != it.size) {
+	if a.Path == it.path && (!a.ModTime.Equal(it.row.ModTime) || a.Size != it.size) {
 		m.lib.replace(it, a)
 		m.list.refilter()
 	}
